@@ -1,0 +1,56 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Two products share this package:
+//   nsx         — the CLI. Links only Foundation, libcurl and libsecret (via tiny C shims).
+//   nsx-server  — the local Nurosentrix API server. Hummingbird, GRDB and swift-crypto live here only.
+let package = Package(
+    name: "nsx",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nsx", targets: ["nsx"]),
+        .executable(name: "nsx-server", targets: ["nsx-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+    ],
+    targets: [
+        // MARK: C shims (the only C in the CLI)
+        .systemLibrary(name: "CLibSecret", path: "Sources/Shims/CLibSecret", pkgConfig: "libsecret-1",
+                       providers: [.apt(["libsecret-1-dev"])]),
+        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CSecretShim", dependencies: ["CLibSecret"]),
+
+        // MARK: CLI layers, bottom up
+        .target(name: "NSXJSON"),
+        .target(name: "NSXCommandLine"),
+        .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON"]),
+        .target(name: "NSXConfig"),
+        .target(name: "NSXKeyring", dependencies: ["CSecretShim"]),
+        .target(name: "NSXOutput", dependencies: ["NSXJSON"]),
+        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
+
+        // MARK: Local API server
+        .target(name: "NSXServer", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "nsx-server", dependencies: ["NSXServer"]),
+
+        // MARK: Tests
+        .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine"]),
+        .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP"]),
+        .testTarget(name: "NSXStorageTests", dependencies: ["NSXConfig", "NSXKeyring"]),
+        .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON"]),
+        .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI"]),
+        .testTarget(name: "NSXServerTests", dependencies: [
+            "NSXServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON"]),
+    ]
+)

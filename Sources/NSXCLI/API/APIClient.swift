@@ -1,0 +1,139 @@
+import NSXHTTP
+import NSXJSON
+
+/// A successful API answer: the envelope's `data` (and `meta` for lists).
+public struct APIResponse: Sendable {
+    public var data: JSONValue
+    public var meta: JSONValue?
+    public var http: HTTPResponse
+    public var requestID: String? { http.header("X-Request-Id") }
+}
+
+/// Speaks the Nurosentrix API: URLs, the credential, the environment header, the envelope.
+/// Everything above it sees `JSONValue`s and `APIError`s, never bytes.
+public final class APIClient {
+    public let baseURL: String
+    let http: RetryingClient
+    public private(set) var credential: Credential?
+    /// Sessions send `Nurosentrix-Environment: test` under `--test` (ignored for API tokens).
+    let testEnvironment: Bool
+
+    public init(baseURL: String, http: RetryingClient, credential: Credential?, testEnvironment: Bool) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.http = http
+        self.credential = credential
+        self.testEnvironment = testEnvironment
+    }
+
+    func replaceCredential(_ credential: Credential?) { self.credential = credential }
+
+    public func get(_ path: String, query: [(String, String)] = []) throws(CLIError) -> APIResponse {
+        try call("GET", path, query: query)
+    }
+
+    public func post(_ path: String, body: JSONValue? = nil) throws(CLIError) -> APIResponse {
+        try call("POST", path, body: body)
+    }
+
+    public func patch(_ path: String, body: JSONValue) throws(CLIError) -> APIResponse {
+        try call("PATCH", path, body: body)
+    }
+
+    public func delete(_ path: String) throws(CLIError) -> APIResponse {
+        try call("DELETE", path)
+    }
+
+    /// One API call through the retrying client; a non-2xx answer becomes `CLIError.api`.
+    public func call(_ method: String, _ path: String, query: [(String, String)] = [],
+                     body: JSONValue? = nil, headers extra: [(String, String)] = []) throws(CLIError) -> APIResponse {
+        let response = try send(method, path, query: query, body: body.map { Array($0.serialized().utf8) }, headers: extra)
+        return try Self.decode(response)
+    }
+
+    /// The raw exchange, for `nsx api`: the response whatever its status.
+    public func send(_ method: String, _ path: String, query: [(String, String)] = [],
+                     body: [UInt8]? = nil, headers extra: [(String, String)] = []) throws(CLIError) -> HTTPResponse {
+        var headers: [(String, String)] = [("Accept", "application/json")]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        if let credential {
+            headers.append(("Authorization", "Bearer \(credential.secret)"))
+            if testEnvironment && credential.kind == .session {
+                headers.append(("Nurosentrix-Environment", "test"))
+            }
+        }
+        for (name, value) in extra {
+            headers.removeAll { $0.0.lowercased() == name.lowercased() }
+            headers.append((name, value))
+        }
+        let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body)
+        do {
+            return try http.send(request)
+        } catch {
+            switch error {
+            case .transport(let transport): throw .transport(transport)
+            case .retryAfterTooLong(let seconds, let response):
+                throw .retryAfterTooLong(seconds: seconds, requestID: response.header("X-Request-Id"))
+            }
+        }
+    }
+
+    public func url(_ path: String, query: [(String, String)] = []) -> String {
+        var url = baseURL + (path.hasPrefix("/") ? path : "/" + path)
+        if !query.isEmpty {
+            url += (url.contains("?") ? "&" : "?") + query.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
+        }
+        return url
+    }
+
+    /// Unwraps the envelope, or turns an error envelope into `CLIError.api`.
+    static func decode(_ response: HTTPResponse) throws(CLIError) -> APIResponse {
+        let requestID = response.header("X-Request-Id")
+        if response.deletedOnEarlierAttempt {
+            return APIResponse(data: .null, meta: nil, http: response)
+        }
+        let parsed = try? JSONValue.parse(response.body)
+        if (200..<300).contains(response.status) {
+            if response.status == 204 || response.body.isEmpty { return APIResponse(data: .null, meta: nil, http: response) }
+            guard let parsed, case .object(let envelope) = parsed, envelope["success"] == .bool(true) else {
+                throw .malformedResponse("HTTP \(response.status) without a JSON success envelope", requestID: requestID)
+            }
+            return APIResponse(data: envelope["data"] ?? .null, meta: envelope["meta"], http: response)
+        }
+        throw .api(apiError(from: response, parsed: parsed))
+    }
+
+    static func apiError(from response: HTTPResponse, parsed: JSONValue?) -> APIError {
+        let requestID = response.header("X-Request-Id")
+        let retryAfter = response.header("Retry-After").flatMap { Int($0.trimmingWhitespace()) }
+        if let parsed, case .object(let envelope) = parsed, let error = envelope["error"]?.objectValue,
+           let code = error["code"]?.stringValue {
+            let details = (error["details"]?.arrayValue ?? []).compactMap { item -> APIError.FieldProblem? in
+                guard let field = item["field"]?.stringValue else { return nil }
+                return APIError.FieldProblem(field: field, message: item["message"]?.stringValue ?? "invalid")
+            }
+            return APIError(status: response.status, code: code, message: error["message"]?.stringValue ?? code,
+                            details: details, requestID: requestID, retryAfterSeconds: retryAfter, body: .object(error))
+        }
+        return APIError(status: response.status, code: "HTTP_\(response.status)",
+                        message: "HTTP \(response.status) with an unreadable body",
+                        requestID: requestID, retryAfterSeconds: retryAfter)
+    }
+}
+
+/// RFC 3986 unreserved characters pass; everything else is %XX.
+func percentEncode(_ text: String) -> String {
+    var result = ""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            result.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            let hex = Array("0123456789ABCDEF".utf8)
+            result += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+        }
+    }
+    return result
+}

@@ -1,0 +1,27 @@
+import NSXConfig
+import NSXOutput
+
+/// The global options after flags, environment and config settings are weighed
+/// (flag > environment > stored setting > default).
+public struct GlobalOptions: Sendable {
+    public static let defaultAPIURL = "https://app.nurosentrix.com"
+
+    public var profile: String
+    /// Explicitly chosen API URL (flag, env or setting); nil means "the profile's, else the default".
+    public var explicitAPIURL: String?
+    public var output: OutputFormat
+    public var fields: [String]?
+    public var noHeaders: Bool
+    public var quiet: Bool
+    public var colour: Bool
+    public var testEnvironment: Bool
+    public var verbose: Bool
+    public var timeoutSeconds: Double
+    public var caBundle: String?
+    public var assumeYes: Bool
+    public var noInput: Bool
+    /// `-o` / `--json` given on the command line (some commands change layout only then).
+    public var outputExplicit: Bool
+
+    public var isMachineOutput: Bool { output == .json || output == .ndjson }
+}

@@ -1,0 +1,91 @@
+import NSXCommandLine
+import NSXConfig
+import NSXOutput
+
+/// Weighs flags, environment and stored settings into `GlobalOptions`.
+enum GlobalOptionsResolver {
+    static func resolve(_ parsed: ParsedCommand<CommandRunner>, environment env: [String: String],
+                        settings: [String: String]) throws(CLIError) -> GlobalOptions {
+        func envFlag(_ name: EnvironmentVariable) -> Bool {
+            guard let value = env[name.rawValue] else { return false }
+            return !["", "0", "false", "no"].contains(value.lowercased())
+        }
+        func nonEmpty(_ value: String?) -> String? {
+            guard let value, !value.isEmpty else { return nil }
+            return value
+        }
+
+        let profile = parsed.value("profile") ?? nonEmpty(env[EnvironmentVariable.profile.rawValue])
+            ?? nonEmpty(settings["profile"]) ?? "default"
+        guard ProfileName.isValid(profile) else {
+            throw .usage("invalid profile name \"\(profile)\"", hint: "Use letters, digits, '-', '_' and '.'.")
+        }
+
+        let apiURL = parsed.value("api-url") ?? nonEmpty(env[EnvironmentVariable.apiURL.rawValue])
+        if let apiURL, !(apiURL.hasPrefix("https://") || apiURL.hasPrefix("http://")) {
+            throw .usage("invalid API URL \"\(apiURL)\"", hint: "It starts with https:// (or http:// for a loopback server).")
+        }
+
+        var outputExplicit = true
+        let outputName: String
+        if parsed.flag("json") {
+            outputName = "json"
+        } else if let flag = parsed.value("output") {
+            outputName = flag
+        } else if let fromEnv = nonEmpty(env[EnvironmentVariable.output.rawValue]) {
+            outputName = fromEnv
+        } else {
+            outputExplicit = false
+            outputName = settings["output"] ?? "table"
+        }
+        guard let output = OutputFormat(rawValue: outputName) else {
+            throw .usage("invalid output format \"\(outputName)\"",
+                         hint: "Use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if parsed.flag("json"), let flag = parsed.value("output"), flag != "json" {
+            throw .usage("--json and --output \(flag) contradict each other")
+        }
+
+        let fields = parsed.value("fields").map { text in
+            text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        if let fields, fields.isEmpty { throw .usage("--fields needs at least one field name") }
+
+        let colour = !parsed.flag("no-color") && env[EnvironmentVariable.noColor.rawValue] == nil
+            && settings["color"] != "never"
+
+        let testEnvironment = parsed.flag("test") || env[EnvironmentVariable.environment.rawValue]?.lowercased() == "test"
+        if let value = env[EnvironmentVariable.environment.rawValue], !value.isEmpty, !["test", "live"].contains(value.lowercased()) {
+            throw .usage("invalid NSX_ENV \"\(value)\"", hint: "Use test or live.")
+        }
+
+        let timeout = parsed.number("timeout") ?? 30
+        guard timeout > 0 else { throw .usage("--timeout must be more than 0 seconds") }
+
+        return GlobalOptions(
+            profile: profile,
+            explicitAPIURL: apiURL,
+            output: output,
+            fields: fields,
+            noHeaders: parsed.flag("no-headers"),
+            quiet: parsed.flag("quiet"),
+            colour: colour,
+            testEnvironment: testEnvironment,
+            verbose: parsed.flag("verbose") || envFlag(.debug),
+            timeoutSeconds: timeout,
+            caBundle: parsed.value("cacert") ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
+            assumeYes: parsed.flag("yes"),
+            noInput: parsed.flag("no-input") || envFlag(.noInput),
+            outputExplicit: outputExplicit
+        )
+    }
+}
+
+enum ProfileName {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64 && name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NSXOutput
+
+/// Owns stdin, stdout and stderr and knows which are terminals (STYLE.md: gh's IOStreams).
+/// Tests build one over buffers; the real one writes to file descriptors 0, 1 and 2.
+public final class IOStreams: @unchecked Sendable {
+    public let stdinIsTerminal: Bool
+    public let stdoutIsTerminal: Bool
+    public let stderrIsTerminal: Bool
+    /// `--no-input` / `NSX_NO_INPUT=1`: behave as if there were no terminal to ask on.
+    public var neverPrompt = false
+    public let out: any TextSink
+    public let err: any TextSink
+    private let readInput: () -> [UInt8]?
+    private let readLine: (_ prompt: String, _ hidden: Bool) -> String?
+    private let widthProvider: () -> Int
+
+    public init(out: any TextSink, err: any TextSink,
+                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, stderrIsTerminal: Bool,
+                readInput: @escaping () -> [UInt8]?,
+                readLine: @escaping (_ prompt: String, _ hidden: Bool) -> String?,
+                width: @escaping () -> Int) {
+        self.out = out
+        self.err = err
+        self.stdinIsTerminal = stdinIsTerminal
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.readInput = readInput
+        self.readLine = readLine
+        self.widthProvider = width
+    }
+
+    /// The process's own streams.
+    public static func system() -> IOStreams {
+        IOStreams(out: FileDescriptorSink(fd: STDOUT_FILENO), err: FileDescriptorSink(fd: STDERR_FILENO),
+                  stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+                  stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+                  stderrIsTerminal: isatty(STDERR_FILENO) == 1,
+                  readInput: { FileDescriptorSink.readAll(fd: STDIN_FILENO) },
+                  readLine: Terminal.prompt,
+                  width: Terminal.width)
+    }
+
+    /// Whether a person can be asked something: a terminal on stdin and stderr, and no `--no-input`.
+    public var canPrompt: Bool { stdinIsTerminal && stderrIsTerminal && !neverPrompt }
+
+    public var terminalWidth: Int { widthProvider() }
+
+    public func print(_ text: String) { out.write(text + "\n") }
+    public func warn(_ text: String) { err.write(text + "\n") }
+
+    /// All of stdin, or nil when it cannot be read.
+    public func readAllInput() -> [UInt8]? { readInput() }
+
+    /// Asks on the terminal; `hidden` turns echo off (passwords). Nil when there is no answer.
+    public func prompt(_ question: String, hidden: Bool = false) -> String? {
+        guard canPrompt else { return nil }
+        return readLine(question, hidden)
+    }
+
+    /// Asks a yes/no question; false without a terminal.
+    public func confirm(_ question: String) -> Bool {
+        guard let answer = prompt("\(question) [y/N] ") else { return false }
+        return ["y", "yes"].contains(answer.trimmingWhitespace().lowercased())
+    }
+}

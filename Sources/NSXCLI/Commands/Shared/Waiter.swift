@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NSXJSON
+
+/// `--wait`: polls a resource with backoff until it reaches an end state, showing a live
+/// progress line on a terminal and nothing when piped.
+struct Waiter {
+    struct Goal {
+        /// Statuses that end the wait successfully.
+        var done: Set<String>
+        /// Statuses that end it as a failure (exit 9).
+        var failed: Set<String> = ["failed"]
+        /// What is being waited for, for messages: `instance web-1 to be running`.
+        var description: String
+    }
+
+    let client: APIClient
+    let streams: IOStreams
+    let timeoutSeconds: Int
+
+    /// Returns the resource in its end state.
+    func wait(for path: String, goal: Goal) throws(CLIError) -> JSONValue {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + .seconds(timeoutSeconds)
+        var delay = Duration.milliseconds(100)
+        let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+        var tick = 0
+        defer { if streams.stderrIsTerminal { streams.err.write("\r\u{1B}[K") } }
+        while true {
+            let current = try client.get(path).data
+            let status = current["status"]?.stringValue ?? "unknown"
+            if goal.done.contains(status) { return current }
+            if goal.failed.contains(status) { throw .waitFailed(what: goal.description, status: status) }
+            let now = clock.now
+            if now >= deadline {
+                throw .waitTimedOut(what: goal.description, seconds: timeoutSeconds, lastStatus: status)
+            }
+            if streams.stderrIsTerminal {
+                let elapsed = Int((now - start).components.seconds)
+                streams.err.write("\r\u{1B}[K\(spinner[tick % spinner.count]) waiting for \(goal.description): \(status) (\(elapsed)s)")
+                tick += 1
+            }
+            let sleepFor = min(delay, deadline - now)
+            Self.sleep(sleepFor)
+            delay = min(delay * 1.5, .seconds(2))
+        }
+    }
+
+    static func sleep(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        guard seconds > 0 || attoseconds > 0 else { return }
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}

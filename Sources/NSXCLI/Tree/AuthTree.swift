@@ -1,0 +1,49 @@
+import NSXCommandLine
+
+/// login, logout and `auth …`.
+enum AuthTree {
+    static let login = NSXCommand(
+        "login",
+        summary: "Log in and keep the credential in the GNOME keyring",
+        discussion: """
+            On a terminal nsx asks for your email and password (the password is never echoed).
+            Scripts pass --email and the password on standard input with --password-stdin, or an
+            API token on standard input with --with-token. No secret is ever taken as an argument.
+
+            The secret is stored in the Secret Service (GNOME keyring); config.json keeps only
+            non-secret facts. Where no Secret Service answers, --insecure-storage keeps the secret
+            in a 0600 file in the config folder instead.
+            """,
+        options: [
+            .value("email", .string, valueName: "email", help: "Account email (asked on a terminal when left out)"),
+            .flag("password-stdin", help: "Read the password from standard input"),
+            .flag("with-token", help: "Read an API token (nsx_live_… or nsx_test_…) from standard input"),
+            .flag("insecure-storage", help: "Keep the secret in a 0600 file instead of the keyring"),
+        ],
+        examples: [
+            Example("nsx login", summary: "Log in interactively"),
+            Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin"),
+            Example("echo \"$NSX_CI_TOKEN\" | nsx login --with-token --profile ci"),
+        ]
+    )
+
+    static let logout = NSXCommand(
+        "logout",
+        summary: "End the session and remove the stored credential",
+        options: [.flag("all", help: "Log out of every profile")],
+        examples: [Example("nsx logout"), Example("nsx logout --all")]
+    )
+
+    static let auth = NSXCommand(
+        "auth",
+        summary: "See and manage the credential nsx uses",
+        subcommands: [
+            NSXCommand("status", summary: "Show who you are logged in as, and how",
+                       examples: [Example("nsx auth status"), Example("nsx auth status --json | jq .permissions")]),
+            NSXCommand("token", summary: "Print the active secret, for scripts",
+                       examples: [Example("curl -H \"Authorization: Bearer $(nsx auth token)\" …")]),
+            NSXCommand("refresh", summary: "Renew the session now"),
+            NSXCommand("list", summary: "List every stored profile; * marks the active one"),
+        ]
+    )
+}

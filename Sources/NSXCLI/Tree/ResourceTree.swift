@@ -1,0 +1,177 @@
+import NSXCommandLine
+
+/// servers, instances, backups, settings and the raw `api` command.
+/// Permissions list what each command needs in all its forms (names resolved, --wait).
+enum ResourceTree {
+    static let regions = ["us-east", "us-west", "eu-central", "ap-southeast"]
+    static let plans = ["basic-1", "standard-2", "performance-4", "performance-8"]
+    static let serverStatuses = ["provisioning", "active", "maintenance"]
+    static let instanceStatuses = ["stopped", "starting", "running", "stopping", "restarting", "restoring"]
+    static let backupStatuses = ["pending", "completed", "failed", "restoring"]
+
+    static func listOptions(_ filters: [Option]) -> [Option] {
+        filters + [SharedOptionSpecs.limit, SharedOptionSpecs.all]
+    }
+
+    static let servers = NSXCommand(
+        "servers",
+        summary: "Manage servers",
+        subcommands: [
+            NSXCommand("list", aliases: ["ls"], summary: "List servers",
+                       options: listOptions([
+                        .value("region", .choice(regions), valueName: "region", help: "Only servers in this region"),
+                        .value("status", .choice(serverStatuses), valueName: "status", help: "Only servers with this status"),
+                        SharedOptionSpecs.name,
+                       ]),
+                       examples: [Example("nsx servers list --region eu-central"), Example("nsx servers list --all -o ndjson")],
+                       permissions: ["servers:read"]),
+            NSXCommand("get", aliases: ["show"], summary: "Show a server",
+                       arguments: [Argument("ID|NAME", help: "Server ID (srv_…) or name")],
+                       permissions: ["servers:read"]),
+            NSXCommand("create", summary: "Create a server",
+                       options: [
+                        .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
+                        .value("region", .choice(regions), valueName: "region", help: "Region"),
+                        .value("plan", .choice(plans), valueName: "plan", help: "Plan"),
+                        .value("label", .string, valueName: "key=value", help: "A label (repeatable)", repeatable: true),
+                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                       ],
+                       examples: [Example("nsx servers create --name web-1 --region eu-central --plan standard-2 --label env=prod --wait")],
+                       permissions: ["servers:write", "servers:read"]),
+            NSXCommand("update", summary: "Rename a server or change its labels",
+                       options: [
+                        .value("name", .string, valueName: "name", help: "New name"),
+                        .value("label", .string, valueName: "key=value", help: "Set a label (repeatable)", repeatable: true),
+                        .value("remove-label", .string, valueName: "key", help: "Remove a label (repeatable)", repeatable: true),
+                       ],
+                       arguments: [Argument("ID|NAME", help: "Server ID or name")],
+                       examples: [Example("nsx servers update web-1 --label env=staging --remove-label owner")],
+                       permissions: ["servers:write", "servers:read"]),
+            NSXCommand("delete", aliases: ["rm"], summary: "Delete servers",
+                       arguments: [Argument("ID|NAME", help: "Server IDs or names", repeatable: true)],
+                       examples: [Example("nsx servers delete web-1 web-2 --yes")],
+                       permissions: ["servers:write", "servers:read"]),
+        ]
+    )
+
+    static let instances = NSXCommand(
+        "instances",
+        summary: "Manage instances, and start, stop or restart them",
+        subcommands: [
+            NSXCommand("list", aliases: ["ls"], summary: "List instances",
+                       options: listOptions([
+                        .value("server", .string, valueName: "id|name", help: "Only instances on this server"),
+                        .value("status", .choice(instanceStatuses), valueName: "status", help: "Only instances with this status"),
+                        SharedOptionSpecs.name,
+                       ]),
+                       permissions: ["instances:read", "servers:read"]),
+            NSXCommand("get", aliases: ["show"], summary: "Show an instance",
+                       arguments: [Argument("ID|NAME", help: "Instance ID (ins_…) or name")],
+                       permissions: ["instances:read"]),
+            NSXCommand("create", summary: "Create an instance (it starts stopped)",
+                       options: [
+                        .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
+                        .value("server", .string, valueName: "id|name", help: "The server it runs on"),
+                        .value("image", .string, valueName: "image", help: "Image, e.g. ubuntu-24.04"),
+                       ],
+                       permissions: ["instances:write", "servers:read"]),
+            NSXCommand("update", summary: "Rename an instance",
+                       options: [.value("name", .string, valueName: "name", help: "New name")],
+                       arguments: [Argument("ID|NAME", help: "Instance ID or name")],
+                       permissions: ["instances:write", "instances:read"]),
+            NSXCommand("delete", aliases: ["rm"], summary: "Delete stopped instances",
+                       arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
+                       permissions: ["instances:write", "instances:read"]),
+            actionCommand("start", summary: "Start instances"),
+            actionCommand("stop", summary: "Stop instances"),
+            actionCommand("restart", summary: "Restart running instances"),
+        ]
+    )
+
+    static func actionCommand(_ verb: String, summary: String) -> NSXCommand {
+        NSXCommand(verb, summary: summary,
+                   options: [SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout],
+                   arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
+                   examples: [Example("nsx instances \(verb) web-1 --wait")],
+                   permissions: ["instances:actions", "instances:read"])
+    }
+
+    static let backups = NSXCommand(
+        "backups",
+        summary: "Manage backups and restore them",
+        subcommands: [
+            NSXCommand("list", aliases: ["ls"], summary: "List backups",
+                       options: listOptions([
+                        .value("instance", .string, valueName: "id|name", help: "Only backups of this instance"),
+                        .value("status", .choice(backupStatuses), valueName: "status", help: "Only backups with this status"),
+                       ]),
+                       permissions: ["backups:read", "instances:read"]),
+            NSXCommand("get", aliases: ["show"], summary: "Show a backup",
+                       arguments: [Argument("ID|NAME", help: "Backup ID (bak_…) or name")],
+                       permissions: ["backups:read"]),
+            NSXCommand("create", summary: "Back up an instance",
+                       options: [
+                        .value("instance", .string, valueName: "id|name", help: "The instance to back up"),
+                        .value("name", .string, valueName: "name", help: "Backup name (default backup-YYYYMMDD-HHMMSS)"),
+                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                       ],
+                       permissions: ["backups:write", "backups:read", "instances:read"]),
+            NSXCommand("delete", aliases: ["rm"], summary: "Delete backups",
+                       arguments: [Argument("ID|NAME", help: "Backup IDs or names", repeatable: true)],
+                       permissions: ["backups:write", "backups:read"]),
+            NSXCommand("restore", summary: "Restore a backup onto its instance (or another)",
+                       options: [
+                        .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead"),
+                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                       ],
+                       arguments: [Argument("ID|NAME", help: "Backup ID or name")],
+                       permissions: ["backups:restore", "backups:read", "instances:read"]),
+        ]
+    )
+
+    static let settings = NSXCommand(
+        "settings",
+        summary: "See and change account settings",
+        subcommands: [
+            NSXCommand("get", summary: "Show account settings", permissions: ["settings:read"]),
+            NSXCommand("set", summary: "Change account settings",
+                       discussion: """
+                        Keys: name, timezone (IANA, e.g. Europe/Berlin), default_region,
+                        notifications.email (true/false), notifications.webhook_url (https URL;
+                        empty clears it).
+                        """,
+                       arguments: [Argument("KEY=VALUE", help: "Settings to change", repeatable: true)],
+                       examples: [Example("nsx settings set timezone=UTC notifications.email=false notifications.webhook_url=")],
+                       permissions: ["settings:write"]),
+        ]
+    )
+
+    static let api = NSXCommand(
+        "api",
+        summary: "Make an authenticated request to any API path",
+        discussion: """
+            A PATH without a leading / is relative to /api/v1/. METHOD defaults to GET, or to POST
+            when fields are given. -f key=value sends a string; -F key=value a typed value
+            (numbers, true, false, null, or @file for a file's contents). The body is printed as
+            the server sent it (pretty on a terminal).
+            """,
+        usage: "[METHOD] PATH [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
+        options: [
+            .value("raw-field", short: "f", .string, valueName: "key=value", help: "Add a string field (repeatable)", repeatable: true),
+            .value("field", short: "F", .string, valueName: "key=value", help: "Add a typed field (repeatable)", repeatable: true),
+            .value("input", .path, valueName: "file", help: "Request body from a file, or - for stdin"),
+            .value("header", short: "H", .string, valueName: "'Name: value'", help: "Add a request header (repeatable)", repeatable: true),
+            .flag("paginate", help: "Fetch every page; print one array of every page's data"),
+            .flag("include", short: "i", help: "Print the status line and headers too"),
+        ],
+        arguments: [
+            Argument("METHOD", help: "GET, POST, PATCH, PUT or DELETE", optional: true),
+            Argument("PATH", help: "servers, /api/v1/me, …", optional: true),
+        ],
+        examples: [
+            Example("nsx api me"),
+            Example("nsx api servers --paginate -o ndjson"),
+            Example("nsx api PATCH servers/srv_abc -F labels.env=prod"),
+        ]
+    )
+}

@@ -1,0 +1,3 @@
+import NSXCLI
+
+NSXApp.main()

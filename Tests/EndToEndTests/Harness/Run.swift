@@ -1,0 +1,57 @@
+import Foundation
+
+/// The outcome of running a real process.
+struct RunResult: CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+
+    /// stdout parsed as JSON (Foundation, deliberately independent of nsx's own parser).
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed])
+    }
+}
+
+/// Runs a program to completion with the given stdin and environment, with a hard
+/// deadline so a hang fails the test instead of the suite.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String],
+                stdin: String? = nil, timeout: TimeInterval = 60) throws -> RunResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = environment
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+    try process.run()
+    if let stdin {
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
+    }
+    // Read both pipes concurrently so neither fills up and blocks the child.
+    var outData = Data(), errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    group.enter()
+    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    if group.wait(timeout: .now() + timeout) == .timedOut {
+        process.interrupt()
+        kill(process.processIdentifier, SIGKILL)
+        throw HarnessError.timedOut([executable.lastPathComponent] + arguments)
+    }
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus,
+                     stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+enum Curl {
+    static func run(_ arguments: [String]) throws -> RunResult {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/curl"), arguments, environment: ProcessInfo.processInfo.environment)
+    }
+}
