@@ -13,7 +13,11 @@ enum BuildProducts {
     }()
 
     static var nsx: URL { binDir.appendingPathComponent("nsx") }
-    static var server: URL { binDir.appendingPathComponent("nsx-server") }
+    /// `NSX_SERVER_BIN` may point at a server built elsewhere (another scratch path).
+    static var server: URL {
+        if let path = ProcessInfo.processInfo.environment["NSX_SERVER_BIN"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return binDir.appendingPathComponent("nsx-server")
+    }
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()

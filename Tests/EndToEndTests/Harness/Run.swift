@@ -33,12 +33,13 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
         try? input.fileHandleForWriting.close()
     }
     // Read both pipes concurrently so neither fills up and blocks the child.
-    var outData = Data(), errData = Data()
+    let outData = DataBox(), errData = DataBox()
     let group = DispatchGroup()
+    let outHandle = out.fileHandleForReading, errHandle = err.fileHandleForReading
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { outData.set(outHandle.readDataToEndOfFile()); group.leave() }
     group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { errData.set(errHandle.readDataToEndOfFile()); group.leave() }
     if group.wait(timeout: .now() + timeout) == .timedOut {
         process.interrupt()
         kill(process.processIdentifier, SIGKILL)
@@ -46,8 +47,16 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
     }
     process.waitUntilExit()
     return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+                     stdout: String(decoding: outData.get(), as: UTF8.self),
+                     stderr: String(decoding: errData.get(), as: UTF8.self))
+}
+
+/// Bytes handed from a reader thread to the test.
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
 
 enum Curl {

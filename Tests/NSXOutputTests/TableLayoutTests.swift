@@ -1,0 +1,77 @@
+import NSXJSON
+@testable import NSXOutput
+import Testing
+
+@Suite("Table layout")
+struct TableLayoutTests {
+    static let columns = [Column("id", style: .id), Column("name"), Column("description"), Column("status", style: .status)]
+    static let items: [JSONValue] = [
+        ["id": "srv_abcdefghijkl", "name": "web-frontend-production", "description": "Serves the public website for every region we run in", "status": "running"],
+        ["id": "srv_2", "name": "db", "description": "Primary database", "status": "stopping"],
+    ]
+
+    @Test("on a terminal the widest text columns are cut with … to fit; IDs and statuses never")
+    func fitsWidth() {
+        let output = Fixtures.list(Self.items, Fixtures.options(.table, terminal: true, width: 60), columns: Self.columns)
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.map(DisplayWidth.of).max() == 60, "\(lines)")
+        #expect(lines == [
+            "ID                NAME             DESCRIPTION      STATUS",
+            "srv_abcdefghijkl  web-frontend-p…  Serves the pub…  running",
+            "srv_2             db               Primary databa…  stopping",
+        ])
+    }
+
+    @Test("piped tables are never truncated")
+    func pipedUntruncated() {
+        let output = Fixtures.list(Self.items, Fixtures.options(.table, terminal: false, width: 60), columns: Self.columns)
+        #expect(output.contains("web-frontend-production  Serves the public website for every region we run in  running"))
+    }
+
+    @Test("a table that cannot fit keeps IDs whole and text columns no narrower than their header or 6")
+    func tooNarrow() {
+        let output = Fixtures.list(Self.items, Fixtures.options(.table, terminal: true, width: 10), columns: Self.columns)
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "srv_abcdefghijkl  web-f…  Serves the…  running")
+    }
+
+    @Test("wide characters are measured in terminal columns")
+    func wideCharacters() {
+        let items: [JSONValue] = [["id": "a", "name": "日本語"], ["id": "b", "name": "😀x"], ["id": "c", "name": "e\u{301}"]]
+        let output = Fixtures.list(items, Fixtures.options(.table, terminal: false), columns: [Column("name"), Column("id", style: .id)])
+        #expect(output == "NAME    ID\n日本語  a\n😀x     b\ne\u{301}       c\n")
+        #expect(DisplayWidth.truncate("日本語テキスト", to: 7) == "日本語…")
+        #expect(DisplayWidth.truncate("short", to: 7) == "short")
+    }
+
+    @Test("rows missing a value show '-' so columns stay countable")
+    func missingValues() {
+        let items: [JSONValue] = [["id": "a"], ["id": "b", "name": ""]]
+        let output = Fixtures.list(items, Fixtures.options(.table, terminal: false), columns: [Column("id"), Column("name")])
+        #expect(output == "ID  NAME\na   -\nb   -\n")
+    }
+
+    @Test("status colours by meaning", arguments: [
+        ("running", "\u{1B}[32mrunning\u{1B}[0m"), ("completed", "\u{1B}[32mcompleted\u{1B}[0m"),
+        ("Active", "\u{1B}[32mActive\u{1B}[0m"), ("starting", "\u{1B}[33mstarting\u{1B}[0m"),
+        ("pending", "\u{1B}[33mpending\u{1B}[0m"), ("failed", "\u{1B}[31mfailed\u{1B}[0m"),
+        ("maintenance", "\u{1B}[31mmaintenance\u{1B}[0m"), ("stopped", "\u{1B}[2mstopped\u{1B}[0m"),
+        ("unheard-of", "unheard-of"),
+    ])
+    func statusColours(status: String, expected: String) {
+        #expect(Style(enabled: true).status(status) == expected)
+        #expect(Style(enabled: false).status(status) == status)
+    }
+
+    @Test("Style helpers wrap text only when enabled")
+    func styleHelpers() {
+        let on = Style(enabled: true)
+        #expect(on.bold("LIVE") == "\u{1B}[1mLIVE\u{1B}[0m")
+        #expect(on.yellow("TEST") == "\u{1B}[33mTEST\u{1B}[0m")
+        #expect(on.checkMark == "\u{1B}[32m✓\u{1B}[0m")
+        #expect(on.crossMark == "\u{1B}[31m✗\u{1B}[0m")
+        #expect(on.dim("") == "")
+        let off = Style(enabled: false)
+        #expect(off.red("x") + off.green("y") + off.cyan("z") + off.checkMark == "xyz✓")
+    }
+}
