@@ -1,0 +1,20 @@
+/// A positional argument of a runnable command.
+public struct Argument: Sendable, Equatable {
+    /// Shown in usage as written (`ID`, `PATH`); also the key of `ParsedCommand.arguments(_:)`.
+    public var name: String
+    public var help: String
+    /// An optional argument may be left out; words are given to required ones first.
+    public var optional: Bool
+    /// A repeatable (variadic) argument takes every remaining word; it belongs last.
+    public var repeatable: Bool
+    /// When set, each word given for this argument must be one of these.
+    public var choices: [String]?
+
+    public init(_ name: String, help: String = "", optional: Bool = false, repeatable: Bool = false, choices: [String]? = nil) {
+        self.name = name
+        self.help = help
+        self.optional = optional
+        self.repeatable = repeatable
+        self.choices = choices
+    }
+}

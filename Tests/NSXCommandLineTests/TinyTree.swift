@@ -1,0 +1,20 @@
+import NSXCommandLine
+
+/// A tree small enough that whole completion scripts can be pinned in a test and read.
+enum Tiny {
+    static let root = Command<Int>(
+        "tool",
+        summary: "A tiny tool",
+        options: [
+            .value("format", short: "f", .choice(["text", "json"]), help: "Output format"),
+            .flag("quiet", short: "q", help: "Say less"),
+        ],
+        subcommands: [
+            Command("items", summary: "Work with items", subcommands: [
+                Command("list", aliases: ["ls"], summary: "List items",
+                        options: [.value("input", .path, help: "Read names from a file")], action: 1),
+            ]),
+            Command("shell", summary: "Print a completion script",
+                    arguments: [Argument("SHELL", choices: ["bash", "zsh"])], action: 2),
+        ])
+}
