@@ -62,7 +62,7 @@ public enum NSXApp {
             try action.run(Invocation(parsed: parsed, factory: factory))
             return ExitCode.success.rawValue
         } catch {
-            let context = ErrorPresenter.Context(permissions: knownPermissions(factory),
+            let context = ErrorPresenter.Context(permissions: knownPermissions(factory, after: error),
                                                  commandPath: parsed.path, profile: globals.profile)
             return report(error, machine: globals.isMachineOutput, streams: streams, context: context)
         }
@@ -91,11 +91,10 @@ public enum NSXApp {
         return presentation.exitCode.rawValue
     }
 
-    /// The permissions of the credential in use, when already known without a request.
-    static func knownPermissions(_ factory: Factory) -> [String]? {
-        guard factory.environment[EnvironmentVariable.token.rawValue] == nil,
-              let facts = try? factory.profileFacts(), facts.credentialType == Credential.Kind.apiToken.rawValue else { return nil }
-        return facts.permissions
+    /// The permissions of the credential in use, for the hints of a 403.
+    /// Only a 403 needs them; then `GET /api/v1/me` fills in what the facts do not know (NSX_TOKEN).
+    static func knownPermissions(_ factory: Factory, after error: any Error) -> [String]? {
+        CredentialPermissions.known(factory, after: error)
     }
 
     /// Before parsing succeeded: did the user ask for JSON errors?

@@ -40,6 +40,11 @@ public enum CLIError: Error {
     /// Several IDs in one call: some failed; the exit code is that of the first failure.
     case batchFailed(first: ExitCode, failures: Int, total: Int)
 
+    /// A command of several steps stopped after some of them (`tokens rotate` created the
+    /// new token but could not revoke the old): what was done, what is left, and why.
+    /// The exit code is the cause's.
+    indirect case stoppedPartWay(done: String, next: [String], cause: CLIError)
+
     /// A check failed (`doctor`): the command already explained why.
     case checksFailed(Int)
     case interrupted

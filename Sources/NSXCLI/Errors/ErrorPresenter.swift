@@ -106,6 +106,16 @@ public enum ErrorPresenter {
             return local(.waitGaveUp, code: "WAIT_FAILED", message: "\(what) ended \(status)")
         case .batchFailed(let first, let failures, let total):
             return local(first, code: "PARTIAL_FAILURE", message: "\(failures) of \(total) failed")
+        case .stoppedPartWay(let done, let next, let cause):
+            var p = present(cause, context: context)
+            p.message = "\(done): \(p.message)"
+            p.hints = next + p.hints
+            if case .object(var envelope) = p.json, case .object(var body)? = envelope["error"] {
+                body["message"] = .string(p.message)
+                envelope["error"] = .object(body)
+                p.json = .object(envelope)
+            }
+            return p
         case .checksFailed(let count):
             return local(.failure, code: "CHECKS_FAILED", message: "\(count) check\(count == 1 ? "" : "s") failed")
         case .interrupted:
@@ -118,6 +128,9 @@ public enum ErrorPresenter {
         var hints: [String] = []
         switch api.status {
         case 400, 413: exit = .usage
+        case 401 where api.code == "INVALID_CREDENTIALS":
+            exit = .notAuthenticated
+            hints.append("Check the email and password; after five failures the server refuses logins for 15 minutes.")
         case 401:
             exit = .notAuthenticated
             hints.append("The credential was rejected (revoked, expired or unknown). Run `nsx login`, or check NSX_TOKEN.")
@@ -144,8 +157,10 @@ public enum ErrorPresenter {
         if let have = context.permissions {
             hints.append("This credential has: \(have.isEmpty ? "no permissions" : Permission.compact(have)).")
         }
+        // What it has, what was missing, and whatever else this command needs in any form.
         var wanted = Set(context.permissions ?? [])
         wanted.insert(missing)
+        if let command = CommandTree.root.find(path: context.commandPath) { wanted.formUnion(command.permissions) }
         let perms = Permission.canonicalOrder(Array(wanted)).joined(separator: ",")
         hints.append("A token that can do this: nsx tokens create --name <name> --perm \(perms)")
         return hints

@@ -24,14 +24,22 @@ enum AuthTree {
             Example("nsx login", summary: "Log in interactively"),
             Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin"),
             Example("echo \"$NSX_CI_TOKEN\" | nsx login --with-token --profile ci"),
-        ]
+        ],
+        action: CommandRunner(Login.run)
     )
 
     static let logout = NSXCommand(
         "logout",
         summary: "End the session and remove the stored credential",
+        discussion: """
+            A session is ended on the server too (/auth/logout); an API token is only forgotten
+            here (revoke it with nsx tokens revoke). Then the keyring item (or the line in the
+            credentials file) and the profile's facts in config.json are removed. A profile that
+            is not logged in is exit 3; --all with no stored logins does nothing and succeeds.
+            """,
         options: [.flag("all", help: "Log out of every profile")],
-        examples: [Example("nsx logout"), Example("nsx logout --all")]
+        examples: [Example("nsx logout"), Example("nsx logout --all")],
+        action: CommandRunner(Logout.run)
     )
 
     static let auth = NSXCommand(
@@ -39,11 +47,24 @@ enum AuthTree {
         summary: "See and manage the credential nsx uses",
         subcommands: [
             NSXCommand("status", summary: "Show who you are logged in as, and how",
-                       examples: [Example("nsx auth status"), Example("nsx auth status --json | jq .permissions")]),
+                       discussion: """
+                        Checks the credential with the server (GET /api/v1/me). Exit 3 when there is
+                        no credential or the server rejects it; with --json the object, with
+                        "authenticated": false, is printed all the same.
+                        """,
+                       examples: [Example("nsx auth status"), Example("nsx auth status --json | jq .permissions")],
+                       action: CommandRunner(AuthStatus.run)),
             NSXCommand("token", summary: "Print the active secret, for scripts",
-                       examples: [Example("curl -H \"Authorization: Bearer $(nsx auth token)\" …")]),
-            NSXCommand("refresh", summary: "Renew the session now"),
-            NSXCommand("list", summary: "List every stored profile; * marks the active one"),
+                       examples: [Example("curl -H \"Authorization: Bearer $(nsx auth token)\" …")],
+                       action: CommandRunner(AuthToken.run)),
+            NSXCommand("refresh", summary: "Renew the session now",
+                       discussion: """
+                        Sessions last 24 hours and are renewed automatically in their last hour.
+                        API tokens are not renewed; replace one with nsx tokens rotate.
+                        """,
+                       action: CommandRunner(AuthRefresh.run)),
+            NSXCommand("list", aliases: ["ls"], summary: "List every stored profile; * marks the active one",
+                       action: CommandRunner(AuthList.run)),
         ]
     )
 }

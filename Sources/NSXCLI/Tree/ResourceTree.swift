@@ -24,33 +24,38 @@ enum ResourceTree {
                         SharedOptionSpecs.name,
                        ]),
                        examples: [Example("nsx servers list --region eu-central"), Example("nsx servers list --all -o ndjson")],
-                       permissions: ["servers:read"]),
+                       permissions: ["servers:read"],
+                       action: CommandRunner(ServersList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show a server",
                        arguments: [Argument("ID|NAME", help: "Server ID (srv_…) or name")],
-                       permissions: ["servers:read"]),
+                       permissions: ["servers:read"],
+                       action: CommandRunner(ServersGet.run)),
             NSXCommand("create", summary: "Create a server",
                        options: [
                         .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
                         .value("region", .choice(regions), valueName: "region", help: "Region"),
                         .value("plan", .choice(plans), valueName: "plan", help: "Plan"),
-                        .value("label", .string, valueName: "key=value", help: "A label (repeatable)", repeatable: true),
+                        .value("label", .string, valueName: "key=value", help: "A label", repeatable: true),
                         SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
                        ],
                        examples: [Example("nsx servers create --name web-1 --region eu-central --plan standard-2 --label env=prod --wait")],
-                       permissions: ["servers:write", "servers:read"]),
+                       permissions: ["servers:write", "servers:read"],
+                       action: CommandRunner(ServersCreate.run)),
             NSXCommand("update", summary: "Rename a server or change its labels",
                        options: [
                         .value("name", .string, valueName: "name", help: "New name"),
-                        .value("label", .string, valueName: "key=value", help: "Set a label (repeatable)", repeatable: true),
-                        .value("remove-label", .string, valueName: "key", help: "Remove a label (repeatable)", repeatable: true),
+                        .value("label", .string, valueName: "key=value", help: "Set a label", repeatable: true),
+                        .value("remove-label", .string, valueName: "key", help: "Remove a label", repeatable: true),
                        ],
                        arguments: [Argument("ID|NAME", help: "Server ID or name")],
                        examples: [Example("nsx servers update web-1 --label env=staging --remove-label owner")],
-                       permissions: ["servers:write", "servers:read"]),
+                       permissions: ["servers:write", "servers:read"],
+                       action: CommandRunner(ServersUpdate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete servers",
                        arguments: [Argument("ID|NAME", help: "Server IDs or names", repeatable: true)],
                        examples: [Example("nsx servers delete web-1 web-2 --yes")],
-                       permissions: ["servers:write", "servers:read"]),
+                       permissions: ["servers:write", "servers:read"],
+                       action: CommandRunner(ServersDelete.run)),
         ]
     )
 
@@ -64,36 +69,42 @@ enum ResourceTree {
                         .value("status", .choice(instanceStatuses), valueName: "status", help: "Only instances with this status"),
                         SharedOptionSpecs.name,
                        ]),
-                       permissions: ["instances:read", "servers:read"]),
+                       permissions: ["instances:read", "servers:read"],
+                       action: CommandRunner(InstancesList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show an instance",
                        arguments: [Argument("ID|NAME", help: "Instance ID (ins_…) or name")],
-                       permissions: ["instances:read"]),
+                       permissions: ["instances:read"],
+                       action: CommandRunner(InstancesGet.run)),
             NSXCommand("create", summary: "Create an instance (it starts stopped)",
                        options: [
                         .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
                         .value("server", .string, valueName: "id|name", help: "The server it runs on"),
                         .value("image", .string, valueName: "image", help: "Image, e.g. ubuntu-24.04"),
                        ],
-                       permissions: ["instances:write", "servers:read"]),
+                       permissions: ["instances:write", "servers:read"],
+                       action: CommandRunner(InstancesCreate.run)),
             NSXCommand("update", summary: "Rename an instance",
                        options: [.value("name", .string, valueName: "name", help: "New name")],
                        arguments: [Argument("ID|NAME", help: "Instance ID or name")],
-                       permissions: ["instances:write", "instances:read"]),
+                       permissions: ["instances:write", "instances:read"],
+                       action: CommandRunner(InstancesUpdate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete stopped instances",
                        arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
-                       permissions: ["instances:write", "instances:read"]),
-            actionCommand("start", summary: "Start instances"),
-            actionCommand("stop", summary: "Stop instances"),
-            actionCommand("restart", summary: "Restart running instances"),
+                       permissions: ["instances:write", "instances:read"],
+                       action: CommandRunner(InstancesDelete.run)),
+            actionCommand("start", summary: "Start instances", action: CommandRunner(InstancesStart.run)),
+            actionCommand("stop", summary: "Stop instances", action: CommandRunner(InstancesStop.run)),
+            actionCommand("restart", summary: "Restart running instances", action: CommandRunner(InstancesRestart.run)),
         ]
     )
 
-    static func actionCommand(_ verb: String, summary: String) -> NSXCommand {
+    static func actionCommand(_ verb: String, summary: String, action: CommandRunner) -> NSXCommand {
         NSXCommand(verb, summary: summary,
                    options: [SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout],
                    arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
                    examples: [Example("nsx instances \(verb) web-1 --wait")],
-                   permissions: ["instances:actions", "instances:read"])
+                   permissions: ["instances:actions", "instances:read"],
+                   action: action)
     }
 
     static let backups = NSXCommand(
@@ -105,27 +116,32 @@ enum ResourceTree {
                         .value("instance", .string, valueName: "id|name", help: "Only backups of this instance"),
                         .value("status", .choice(backupStatuses), valueName: "status", help: "Only backups with this status"),
                        ]),
-                       permissions: ["backups:read", "instances:read"]),
+                       permissions: ["backups:read", "instances:read"],
+                       action: CommandRunner(BackupsList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show a backup",
                        arguments: [Argument("ID|NAME", help: "Backup ID (bak_…) or name")],
-                       permissions: ["backups:read"]),
+                       permissions: ["backups:read"],
+                       action: CommandRunner(BackupsGet.run)),
             NSXCommand("create", summary: "Back up an instance",
                        options: [
                         .value("instance", .string, valueName: "id|name", help: "The instance to back up"),
                         .value("name", .string, valueName: "name", help: "Backup name (default backup-YYYYMMDD-HHMMSS)"),
                         SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
                        ],
-                       permissions: ["backups:write", "backups:read", "instances:read"]),
+                       permissions: ["backups:write", "backups:read", "instances:read"],
+                       action: CommandRunner(BackupsCreate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete backups",
                        arguments: [Argument("ID|NAME", help: "Backup IDs or names", repeatable: true)],
-                       permissions: ["backups:write", "backups:read"]),
+                       permissions: ["backups:write", "backups:read"],
+                       action: CommandRunner(BackupsDelete.run)),
             NSXCommand("restore", summary: "Restore a backup onto its instance (or another)",
                        options: [
                         .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead"),
                         SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
                        ],
                        arguments: [Argument("ID|NAME", help: "Backup ID or name")],
-                       permissions: ["backups:restore", "backups:read", "instances:read"]),
+                       permissions: ["backups:restore", "backups:read", "instances:read"],
+                       action: CommandRunner(BackupsRestore.run)),
         ]
     )
 
@@ -133,7 +149,8 @@ enum ResourceTree {
         "settings",
         summary: "See and change account settings",
         subcommands: [
-            NSXCommand("get", summary: "Show account settings", permissions: ["settings:read"]),
+            NSXCommand("get", summary: "Show account settings", permissions: ["settings:read"],
+                       action: CommandRunner(SettingsGet.run)),
             NSXCommand("set", summary: "Change account settings",
                        discussion: """
                         Keys: name, timezone (IANA, e.g. Europe/Berlin), default_region,
@@ -142,7 +159,8 @@ enum ResourceTree {
                         """,
                        arguments: [Argument("KEY=VALUE", help: "Settings to change", repeatable: true)],
                        examples: [Example("nsx settings set timezone=UTC notifications.email=false notifications.webhook_url=")],
-                       permissions: ["settings:write"]),
+                       permissions: ["settings:write"],
+                       action: CommandRunner(SettingsSet.run)),
         ]
     )
 
@@ -150,28 +168,39 @@ enum ResourceTree {
         "api",
         summary: "Make an authenticated request to any API path",
         discussion: """
-            A PATH without a leading / is relative to /api/v1/. METHOD defaults to GET, or to POST
-            when fields are given. -f key=value sends a string; -F key=value a typed value
-            (numbers, true, false, null, or @file for a file's contents). The body is printed as
-            the server sent it (pretty on a terminal).
+            A PATH without a leading / is relative to /api/v1/. METHOD (GET, POST, PUT, PATCH,
+            DELETE or HEAD) defaults to GET, or to POST when fields or --input are given.
+
+            -f key=value sends a string; -F key=value a typed value: a number, true, false,
+            null, @file for a file's contents or @- for standard input. Dotted keys build nested
+            objects (-F labels.env=prod) and key[] builds an array (-f permissions[]=servers:read).
+            On GET and HEAD the fields are query parameters instead of a JSON body.
+
+            The body is printed as the server sent it: pretty on a terminal, untouched when piped.
+            A 4xx or 5xx answer is printed too, and nsx exits with the matching exit code.
+            --paginate follows meta.next_cursor and prints one JSON array of every page's data
+            (NDJSON lines with -o ndjson).
             """,
         usage: "[METHOD] PATH [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
         options: [
-            .value("raw-field", short: "f", .string, valueName: "key=value", help: "Add a string field (repeatable)", repeatable: true),
-            .value("field", short: "F", .string, valueName: "key=value", help: "Add a typed field (repeatable)", repeatable: true),
+            .value("raw-field", short: "f", .string, valueName: "key=value", help: "Add a string field", repeatable: true),
+            .value("field", short: "F", .string, valueName: "key=value", help: "Add a typed field", repeatable: true),
             .value("input", .path, valueName: "file", help: "Request body from a file, or - for stdin"),
-            .value("header", short: "H", .string, valueName: "'Name: value'", help: "Add a request header (repeatable)", repeatable: true),
+            .value("header", short: "H", .string, valueName: "'Name: value'", help: "Add a request header", repeatable: true),
             .flag("paginate", help: "Fetch every page; print one array of every page's data"),
             .flag("include", short: "i", help: "Print the status line and headers too"),
         ],
         arguments: [
-            Argument("METHOD", help: "GET, POST, PATCH, PUT or DELETE", optional: true),
-            Argument("PATH", help: "servers, /api/v1/me, …", optional: true),
+            Argument("METHOD", help: "GET, POST, PUT, PATCH, DELETE or HEAD", optional: true),
+            Argument("PATH", help: "servers, /api/v1/me, …"),
         ],
         examples: [
             Example("nsx api me"),
             Example("nsx api servers --paginate -o ndjson"),
             Example("nsx api PATCH servers/srv_abc -F labels.env=prod"),
-        ]
+            Example("nsx api tokens -f name=ci -f 'permissions[]=servers:read'"),
+        ],
+        permissions: [],
+        action: CommandRunner(Api.run)
     )
 }

@@ -1,0 +1,49 @@
+// CCurlShim: the one place where Swift meets libcurl's variadic API.
+//
+// Swift cannot call C variadic functions, so curl_easy_setopt and
+// curl_easy_getinfo are wrapped once per argument *type*, never per option.
+// Everything else (which option, which value, error handling) lives in Swift.
+
+#ifndef NSX_CCURLSHIM_H
+#define NSX_CCURLSHIM_H
+
+#include <curl/curl.h>
+
+// Callback shapes, named so Swift sees them as @convention(c) function types.
+// WRITEFUNCTION and HEADERFUNCTION share one shape.
+typedef size_t (*nsx_curl_data_callback)(char *data, size_t size, size_t count, void *userdata);
+typedef int (*nsx_curl_xferinfo_callback)(void *userdata, curl_off_t download_total, curl_off_t download_now,
+                                          curl_off_t upload_total, curl_off_t upload_now);
+
+// MARK: curl_easy_setopt, one wrapper per argument type
+
+CURLcode nsx_curl_easy_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode nsx_curl_easy_setopt_int64(CURL *handle, CURLoption option, curl_off_t value);
+/// Strings (libcurl copies them), userdata, the error buffer, blobs, a CURLU handle.
+CURLcode nsx_curl_easy_setopt_pointer(CURL *handle, CURLoption option, const void *value);
+CURLcode nsx_curl_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *list);
+CURLcode nsx_curl_easy_setopt_data_callback(CURL *handle, CURLoption option, nsx_curl_data_callback callback);
+CURLcode nsx_curl_easy_setopt_xferinfo_callback(CURL *handle, CURLoption option, nsx_curl_xferinfo_callback callback);
+
+// MARK: curl_easy_getinfo, one wrapper per result type
+
+CURLcode nsx_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode nsx_curl_easy_getinfo_double(CURL *handle, CURLINFO info, double *value);
+/// For string results; the string belongs to libcurl and lives until the next transfer.
+CURLcode nsx_curl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
+
+// MARK: macros Swift cannot import
+
+/// CURL_GLOBAL_ALL is an expression of other macros.
+extern const long nsx_curl_global_all;
+
+// MARK: the process-wide cancellation flag
+//
+// Raised from a SIGINT handler, so it is a volatile sig_atomic_t: the one kind
+// of object a signal handler may write. Read by the transfer-progress callback.
+
+void nsx_cancellation_raise(void);
+void nsx_cancellation_lower(void);
+int nsx_cancellation_is_raised(void);
+
+#endif

@@ -1,0 +1,93 @@
+// Marshalling between Swift and libsecret's non-variadic password calls.
+//
+// Swift cannot call libsecret's variadic secret_password_*_sync functions, so
+// these wrappers take plain C strings, build the attribute table for the
+// static `com.nurosentrix.nsx` schema and call the *v_sync variants. They hold
+// no policy: classification of errors, deadlines and retries live in Swift.
+// GLib types stay out of this header so Swift never sees a GLib pointer.
+#ifndef NSX_SECRET_SHIM_H
+#define NSX_SECRET_SHIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A GCancellable, opaque to Swift. Create with nsx_secret_cancellable_new,
+/// release with nsx_secret_cancellable_free; cancelling is thread-safe.
+typedef struct NSXSecretCancellable NSXSecretCancellable;
+
+/// Which GLib error domain a failure came from (GQuarks are not stable
+/// numbers, so the shim maps the ones Swift needs to tell apart).
+typedef enum {
+    NSXSecretErrorDomainOther = 0,
+    NSXSecretErrorDomainSecret = 1,   // SECRET_ERROR
+    NSXSecretErrorDomainIO = 2,       // G_IO_ERROR
+    NSXSecretErrorDomainDBus = 3,     // G_DBUS_ERROR
+    NSXSecretErrorDomainSpawn = 4,    // G_SPAWN_ERROR (bus autolaunch)
+} NSXSecretErrorDomain;
+
+/// A copy of a GError; the GError itself is always freed by the shim.
+typedef struct {
+    int failed;                       // 1 when the call reported an error
+    NSXSecretErrorDomain domain;
+    int code;                         // the GError code within its domain
+    char domain_name[64];             // g_quark_to_string(domain), for messages
+    char dbus_error_name[128];        // remote D-Bus error name, or ""
+    char message[512];                // GError message, truncated
+} NSXSecretError;
+
+/// Receives a looked-up secret. The bytes are valid only during the call;
+/// the shim wipes and frees them afterwards.
+typedef void (*NSXSecretReceiver)(const char *secret, size_t length, void *context);
+
+/// GLib error codes Swift compares against, exported so Swift does not
+/// hard-code GLib's enum values.
+extern const int NSXSecretErrorIsLocked;          // SECRET_ERROR_IS_LOCKED
+extern const int NSXIOErrorCancelled;             // G_IO_ERROR_CANCELLED
+extern const int NSXIOErrorDBusError;             // G_IO_ERROR_DBUS_ERROR
+extern const int NSXIOErrorNotFound;              // G_IO_ERROR_NOT_FOUND
+extern const int NSXIOErrorConnectionRefused;     // G_IO_ERROR_CONNECTION_REFUSED
+extern const int NSXIOErrorPermissionDenied;      // G_IO_ERROR_PERMISSION_DENIED
+extern const int NSXIOErrorClosed;                // G_IO_ERROR_CLOSED
+extern const int NSXIOErrorBrokenPipe;            // G_IO_ERROR_BROKEN_PIPE
+extern const int NSXIOErrorConnectionClosed;      // G_IO_ERROR_CONNECTION_CLOSED
+extern const int NSXIOErrorNotConnected;          // G_IO_ERROR_NOT_CONNECTED
+extern const int NSXIOErrorTimedOut;              // G_IO_ERROR_TIMED_OUT
+extern const int NSXIOErrorInvalidArgument;       // G_IO_ERROR_INVALID_ARGUMENT (bad bus address)
+extern const int NSXDBusErrorFailed;              // G_DBUS_ERROR_FAILED
+extern const int NSXDBusErrorUnknownObject;       // G_DBUS_ERROR_UNKNOWN_OBJECT
+
+NSXSecretCancellable *nsx_secret_cancellable_new(void);
+void nsx_secret_cancellable_cancel(NSXSecretCancellable *cancellable);
+void nsx_secret_cancellable_free(NSXSecretCancellable *cancellable);
+
+/// Stores (or replaces) the item for profile + api_url in the default
+/// collection. Returns 1 on success, 0 on error (see *error).
+int nsx_secret_store(const char *profile, const char *api_url, const char *label,
+                     const char *secret, NSXSecretCancellable *cancellable,
+                     NSXSecretError *error);
+
+/// Looks up the item for profile + api_url. Returns 1 and calls receiver when
+/// found, 0 when there is no such item, -1 on error (see *error).
+int nsx_secret_lookup(const char *profile, const char *api_url,
+                      NSXSecretReceiver receiver, void *context,
+                      NSXSecretCancellable *cancellable, NSXSecretError *error);
+
+/// Counts the items for profile + api_url that are locked, without trying to
+/// unlock them (lookup and clear report a locked item as absent when the
+/// unlock prompt fails). Returns the count, or -1 on error (see *error).
+int nsx_secret_count_locked(const char *profile, const char *api_url,
+                            NSXSecretCancellable *cancellable, NSXSecretError *error);
+
+/// Removes the item for profile + api_url. Returns 1 when an item was
+/// removed, 0 when there was none, -1 on error (see *error).
+int nsx_secret_clear(const char *profile, const char *api_url,
+                     NSXSecretCancellable *cancellable, NSXSecretError *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

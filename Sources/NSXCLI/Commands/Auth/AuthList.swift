@@ -1,0 +1,60 @@
+import NSXConfig
+import NSXJSON
+import NSXOutput
+
+/// `nsx auth list`: every stored login, `*` marking the one this run would use.
+/// Read from config.json alone: no keyring and no network.
+enum AuthList {
+    static let columns = [
+        Column("name", header: "NAME", style: .id),
+        Column("api_url", header: "API URL"),
+        Column("user", header: "USER"),
+        Column("type", header: "TYPE"),
+        Column("environment", header: "ENVIRONMENT"),
+        Column("expires_at", header: "EXPIRES", style: .time),
+    ]
+
+    static let fieldNames = ["profile", "active", "api_url", "user", "email", "token_name", "type", "environment", "storage", "expires_at"]
+
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        let factory = invocation.factory
+        let profiles = try factory.configDocument().profiles.sorted { $0.key < $1.key }
+        let active = factory.globals.profile
+        if factory.globals.quiet {
+            // -q prints identifiers; a profile's is its name.
+            for (name, _) in profiles { invocation.streams.print(name) }
+            return
+        }
+        let printer = Printer(factory: factory)
+        let table = factory.globals.output == .table && factory.globals.fields == nil
+        let writer = try printer.list(columns: columns, fields: fieldNames)
+        for (name, facts) in profiles {
+            writer.write(row(name, facts, active: name == active, forTable: table))
+        }
+        writer.finish()
+        if profiles.isEmpty && factory.globals.output == .table {
+            invocation.streams.warn("No stored logins. Run `nsx login` to add one.")
+        }
+    }
+
+    /// One profile. In a table `*` marks the active one before its name; scripts get
+    /// `active` as a boolean instead.
+    static func row(_ name: String, _ facts: ProfileFacts, active: Bool, forTable: Bool) -> JSONValue {
+        let user = facts.credentialType == Credential.Kind.apiToken.rawValue
+            ? (facts.tokenName ?? facts.tokenPrefix.map { $0 + "…" } ?? facts.email)
+            : (facts.email ?? facts.userName)
+        var object: JSONObject = [:]
+        if forTable { object["name"] = .string((active ? "* " : "  ") + name) }
+        object["profile"] = .string(name)
+        object["active"] = .bool(active)
+        object["api_url"] = .string(facts.apiURL)
+        object["user"] = user.map(JSONValue.string) ?? .null
+        object["email"] = facts.email.map(JSONValue.string) ?? .null
+        object["token_name"] = facts.tokenName.map(JSONValue.string) ?? .null
+        object["type"] = .string(facts.credentialType)
+        object["environment"] = .string(facts.environment)
+        object["storage"] = .string(facts.storage)
+        object["expires_at"] = facts.expiresAt.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+}

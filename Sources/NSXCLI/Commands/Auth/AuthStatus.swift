@@ -1,0 +1,156 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NSXCommandLine
+import NSXJSON
+import NSXOutput
+
+/// `nsx auth status`: who nsx acts as, with which credential from where, on which
+/// environment, with which permissions, until when. The credential is checked with
+/// `GET /api/v1/me`. Exit 3 when there is none or the server rejects it; with `--json`
+/// the object (`"authenticated": false`) is still printed first, for scripts.
+enum AuthStatus {
+    struct Report {
+        var profile: String
+        var apiURL: String
+        var authenticated: Bool
+        var source: Credential.Source?
+        var identity: Identity?
+        /// Shown from config.json because the server has no /api/v1/me.
+        var unverified = false
+
+        /// CLI.md's shape, exactly, and never the secret.
+        var json: JSONValue {
+            .object([
+                "profile": .string(profile),
+                "api_url": .string(apiURL),
+                "authenticated": .bool(authenticated),
+                "source": source.map { .string($0.rawValue) } ?? .null,
+                "type": identity.map { .string($0.type.rawValue) } ?? .null,
+                "environment": identity.map { .string($0.environment) } ?? .null,
+                "user": identity?.userJSON ?? .null,
+                "permissions": .array((identity?.permissions ?? []).map(JSONValue.string)),
+                "expires_at": identity?.expiresAt.map(JSONValue.string) ?? .null,
+                "token": identity?.tokenJSON ?? .null,
+            ])
+        }
+    }
+
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        try run(invocation, now: Date())
+    }
+
+    static func run(_ invocation: Invocation, now: Date) throws(CLIError) {
+        let factory = invocation.factory
+        let profile = factory.globals.profile
+        var report = Report(profile: profile, apiURL: APIURL.normalized(try factory.apiURL()), authenticated: false)
+
+        let credential: Credential?
+        do {
+            credential = try CredentialResolver(factory: factory).resolve(now: now)
+        } catch {
+            try fail(with: error, report: report, invocation: invocation)
+        }
+        guard let credential else {
+            try fail(with: .notLoggedIn(profile: profile), report: report, invocation: invocation)
+        }
+        report.source = credential.source
+        report.identity = credential.facts.map(Identity.init(facts:))
+
+        do {
+            let client = try factory.api()
+            if let identity = try Identity.fetch(client) {
+                report.identity = identity
+                // A session renewed on the way (within its last hour) has a new expiry.
+                if identity.type == .session, let renewed = client.credential?.sessionExpiry {
+                    report.identity?.expiresAt = Timestamps.rfc3339(renewed)
+                }
+            } else {
+                report.unverified = true
+                if report.identity == nil {
+                    report.identity = Identity(user: .init(), type: credential.kind,
+                                               environment: credential.tokenEnvironment ?? (factory.globals.testEnvironment ? "test" : "live"),
+                                               permissions: [], expiresAt: credential.sessionExpiry.map(Timestamps.rfc3339), token: nil)
+                }
+            }
+        } catch {
+            if case .api(let api) = error, api.status == 401 {
+                try fail(with: .badCredential(rejectionMessage(credential, api: api)), report: report, invocation: invocation)
+            }
+            if case .sessionExpired = error { try fail(with: error, report: report, invocation: invocation) }
+            throw error
+        }
+        report.authenticated = true
+        try print(report, invocation: invocation, now: now)
+    }
+
+    static func rejectionMessage(_ credential: Credential, api: APIError) -> String {
+        let what = credential.source == .env ? "the credential in NSX_TOKEN" : "the stored \(credential.kind == .session ? "session" : "API token")"
+        return "the server rejected \(what): \(api.message)"
+    }
+
+    /// With `--json` the not-authenticated object still goes to stdout; then the error.
+    static func fail(with error: CLIError, report: Report, invocation: Invocation) throws(CLIError) -> Never {
+        if invocation.globals.output != .table {
+            try Printer(factory: invocation.factory).object(report.json, columns: [], fields: fieldNames)
+        }
+        throw error
+    }
+
+    static let fieldNames = ["profile", "api_url", "authenticated", "source", "type", "environment", "user", "permissions", "expires_at", "token"]
+
+    static func print(_ report: Report, invocation: Invocation, now: Date) throws(CLIError) {
+        let factory = invocation.factory
+        let streams = invocation.streams
+        if factory.globals.output != .table || factory.globals.fields != nil {
+            try Printer(factory: factory).object(report.json, columns: [], fields: fieldNames)
+            warnIfExpiring(report, invocation: invocation, now: now)
+            return
+        }
+        let style = Style(enabled: factory.globals.colour && streams.stdoutIsTerminal)
+        let identity = report.identity
+        var rows: [(String, String)] = [("Profile", report.profile), ("API URL", report.apiURL)]
+        if let identity {
+            var user = identity.userDescription
+            if let id = identity.user.id { user += " \(style.dim(id))" }
+            rows.append(("User", terminalSafe(user)))
+            let source: String = switch report.source {
+            case .env: "NSX_TOKEN"
+            case .file: "the credentials file (--insecure-storage)"
+            case .keyring, nil: "the keyring"
+            }
+            rows.append(("Credential", "\(identity.type == .session ? "session" : "API token") from \(source)"))
+            if let token = identity.token {
+                let parts = [token.name, token.id, token.prefix.map { $0 + "…" }].compactMap { $0 }
+                rows.append(("Token", terminalSafe(parts.joined(separator: " · "))))
+            }
+            rows.append(("Environment", AuthText.badge(identity.environment, style: style)))
+            rows.append(("Permissions", identity.permissions.isEmpty
+                         ? (report.unverified ? "unknown" : "none")
+                         : Permission.compact(identity.permissions)))
+            let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
+            rows.append(("Expires", expiry.warn ? style.yellow(expiry.text) : expiry.text))
+        }
+        let width = rows.map { $0.0.count }.max() ?? 0
+        for (label, value) in rows {
+            streams.print("\(label + ":" + String(repeating: " ", count: width - label.count))  \(value)")
+        }
+        if report.unverified {
+            streams.warn("note: this server does not support /api/v1/me; showing what was stored at login, unverified")
+        }
+        warnIfExpiring(report, invocation: invocation, now: now)
+    }
+
+    static func warnIfExpiring(_ report: Report, invocation: Invocation, now: Date) {
+        guard let identity = report.identity else { return }
+        let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
+        guard expiry.warn, !expiry.expired else { return }
+        let style = Style(enabled: invocation.globals.colour && invocation.streams.stderrIsTerminal)
+        let fix = identity.type == .session
+            ? "run `nsx auth refresh` or `nsx login`"
+            : "replace it with `nsx tokens rotate \(identity.token?.id ?? "ID")`"
+        invocation.streams.warn("\(style.yellow("warning:")) the credential expires \(expiry.text); \(fix)")
+    }
+}

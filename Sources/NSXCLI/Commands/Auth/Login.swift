@@ -1,0 +1,181 @@
+import NSXCommandLine
+import NSXConfig
+import NSXJSON
+import NSXKeyring
+import NSXOutput
+
+/// `nsx login`: a session from email and password (prompted on a terminal, or
+/// `--email E --password-stdin`), or an API token from standard input (`--with-token`).
+/// The secret goes to the keyring (or the 0600 file with `--insecure-storage`), the
+/// facts to config.json.
+enum Login {
+    struct Options: Equatable {
+        enum Method: Equatable {
+            /// Email and password; `passwordFromStdin` for scripts, else both asked on the terminal.
+            case password(email: String?, passwordFromStdin: Bool)
+            case token
+        }
+
+        var method: Method
+        var insecureStorage: Bool
+
+        init(_ parsed: ParsedCommand<CommandRunner>, streams: IOStreams) throws(CLIError) {
+            let email = parsed.value("email")?.trimmingWhitespace()
+            let passwordStdin = parsed.flag("password-stdin")
+            insecureStorage = parsed.flag("insecure-storage")
+            if parsed.flag("with-token") {
+                if passwordStdin { throw .usage("--with-token and --password-stdin cannot be used together", hint: "Standard input carries either a token or a password.") }
+                if email != nil { throw .usage("--with-token does not take --email", hint: "The token itself says whose it is.") }
+                method = .token
+                return
+            }
+            if let email, email.isEmpty { throw .usage("--email is empty") }
+            if passwordStdin && email == nil {
+                throw .usage("--password-stdin needs --email", hint: "echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin")
+            }
+            if !passwordStdin && !streams.canPrompt {
+                throw .usage("nsx login needs a terminal to ask for your email and password",
+                             hint: "In scripts pass --email E --password-stdin (the password on standard input), or --with-token (an API token on standard input).")
+            }
+            method = .password(email: email, passwordFromStdin: passwordStdin)
+        }
+    }
+
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        try run(Options(invocation.parsed, streams: invocation.streams), invocation)
+    }
+
+    static func run(_ options: Options, _ invocation: Invocation) throws(CLIError) {
+        let factory = invocation.factory
+        let streams = invocation.streams
+        let profile = factory.globals.profile
+        let apiURL = APIURL.normalized(try factory.apiURL())
+        if let problem = APIURL.problem(with: apiURL) {
+            throw .usage("cannot log in to \(apiURL): \(problem)", hint: "Pass --api-url, or set it with `nsx config set api_url URL`.")
+        }
+        let storage: Credential.Source = options.insecureStorage ? .file : .keyring
+        let logins = LoginStore(factory: factory)
+
+        // Before any secret is asked for or sent: can it be kept?
+        try logins.checkUsable(storage, key: SecretKey(profile: profile, apiURL: apiURL))
+
+        let client = APIClient(baseURL: apiURL, http: try factory.httpClient(), credential: nil,
+                               testEnvironment: factory.globals.testEnvironment)
+        let secret: String
+        let identity: Identity
+        switch options.method {
+        case .token:
+            (secret, identity) = try verifyToken(read: streams, client: client, factory: factory)
+        case .password(let email, let passwordFromStdin):
+            (secret, identity) = try startSession(email: email, passwordFromStdin: passwordFromStdin,
+                                                  streams: streams, client: client)
+        }
+
+        let previous = try factory.profileFacts()
+        let previousSession = previous.flatMap { facts in
+            facts.credentialType == Credential.Kind.session.rawValue ? (try? logins.secret(profile: profile, facts: facts)).flatMap { $0 } : nil
+        }
+        try logins.save(secret: secret, facts: identity.facts(apiURL: apiURL, storage: storage), profile: profile, replacing: previous)
+        if let previous, let previousSession, previousSession != secret {
+            endReplacedSession(previousSession, apiURL: previous.apiURL, factory: factory)
+        }
+
+        let style = Style(enabled: factory.globals.colour && streams.stderrIsTerminal)
+        if options.insecureStorage {
+            streams.warn("\(style.yellow("warning:")) the secret is stored unencrypted in \(FileSecretStore(folder: factory.configLocation.folder).file) (mode 0600), as --insecure-storage asked")
+        }
+        var line = "\(style.checkMark) Logged in to \(apiURL) as \(terminalSafe(identity.userDescription))"
+        if profile != "default" { line += " (profile \(profile))" }
+        streams.warn(line)
+        if identity.type == .apiToken {
+            let name = identity.token?.name.map { terminalSafe($0) } ?? "an API token"
+            let prefix = identity.token?.prefix.map { " (\(terminalSafe($0))…)" } ?? ""
+            streams.warn("  Token: \(name)\(prefix)")
+            streams.warn("  Environment: \(AuthText.badge(identity.environment, style: style))")
+            streams.warn("  Permissions: \(identity.permissions.isEmpty ? "none" : identity.permissions.joined(separator: " "))")
+            let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken)
+            if identity.expiresAt != nil { streams.warn("  Expires: \(expiry.text)") }
+        }
+    }
+
+    // MARK: Session
+
+    static func startSession(email: String?, passwordFromStdin: Bool, streams: IOStreams,
+                             client: APIClient) throws(CLIError) -> (String, Identity) {
+        let address: String
+        if let email {
+            address = email
+        } else {
+            guard let typed = streams.prompt("Email: ")?.trimmingWhitespace(), !typed.isEmpty else {
+                throw .usage("no email was entered")
+            }
+            address = typed
+        }
+        let password = passwordFromStdin
+            ? try SecretInput.fromStdin(streams, what: "password")
+            : try SecretInput.prompted(streams, question: "Password: ", what: "password")
+
+        let response = try client.post("/auth/login", body: ["email": .string(address), "password": .string(password)])
+        guard let token = response.data["token"]?.stringValue, !token.isEmpty else {
+            throw .malformedResponse("a login answer without a token", requestID: response.requestID)
+        }
+        let user = response.data["user"]
+        let expiresAt = response.data["expires_at"]?.stringValue
+        client.replaceCredential(Credential(secret: token, kind: .session, source: .keyring, facts: nil))
+
+        // The session carries every permission (API.md); /me says so exactly where it exists.
+        if var identity = try Identity.fetch(client) {
+            identity.expiresAt = identity.expiresAt ?? expiresAt
+            return (token, identity)
+        }
+        let identity = Identity(
+            user: .init(id: user?["id"]?.stringValue, email: user?["email"]?.stringValue ?? address, name: user?["name"]?.stringValue),
+            type: .session, environment: client.testEnvironment ? "test" : "live",
+            permissions: Permission.all, expiresAt: expiresAt, token: nil)
+        return (token, identity)
+    }
+
+    // MARK: API token
+
+    static func verifyToken(read streams: IOStreams, client: APIClient, factory: Factory) throws(CLIError) -> (String, Identity) {
+        let token = try SecretInput.read(streams, question: "Paste your API token: ", what: "API token").trimmingWhitespace()
+        if let problem = TokenFormat.problem(with: token) {
+            throw .usage("that is not an API token: \(problem)", hint: "Sessions come from `nsx login` with email and password.")
+        }
+        let credential = Credential(secret: token, kind: .apiToken, source: .keyring, facts: nil)
+        if factory.globals.testEnvironment, credential.tokenEnvironment == "live" {
+            throw .usage("--test cannot be used with a live API token", hint: "Use a test token (nsx_test_…) or a session.")
+        }
+        client.replaceCredential(credential)
+        let identity: Identity
+        do {
+            guard let fetched = try Identity.fetch(client) else {
+                factory.streams.warn("warning: this server does not support /api/v1/me; the token was stored without being checked")
+                return (token, Identity(user: .init(), type: .apiToken, environment: credential.tokenEnvironment ?? "live",
+                                        permissions: [], expiresAt: nil,
+                                        token: .init(id: nil, name: nil, prefix: String(token.prefix(TokenFormat.livePrefix.count + 4)))))
+            }
+            identity = fetched
+        } catch {
+            if case .api(let api) = error, api.status == 401 {
+                throw .badCredential("the server rejected this API token (\(api.message)): it is unknown, revoked or expired")
+            }
+            throw error
+        }
+        guard identity.type == .apiToken else {
+            throw .malformedResponse("/api/v1/me calls an API token a \(identity.type.rawValue)", requestID: nil)
+        }
+        return (token, identity)
+    }
+
+    // MARK: Replacing a login
+
+    /// The profile had a session: end it on the server, best effort (it was replaced anyway).
+    static func endReplacedSession(_ secret: String, apiURL: String, factory: Factory) {
+        guard let http = try? factory.httpClient() else { return }
+        let client = APIClient(baseURL: apiURL, http: http,
+                               credential: Credential(secret: secret, kind: .session, source: .keyring, facts: nil),
+                               testEnvironment: false)
+        _ = try? client.post("/auth/logout")
+    }
+}

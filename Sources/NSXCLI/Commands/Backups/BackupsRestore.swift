@@ -1,0 +1,53 @@
+import NSXJSON
+import NSXOutput
+
+/// `nsx backups restore ID|NAME [--instance ID|NAME] [--wait]`: asks first (or needs
+/// `--yes`). With `--wait` it returns once the backup is `completed` again and the
+/// instance is back out of `restoring`; it prints the backup.
+enum BackupsRestore {
+    struct Options {
+        var word: String
+        var instance: String?
+        var wait: WaitRequest?
+
+        init(_ invocation: Invocation) throws(CLIError) {
+            let parsed = invocation.parsed
+            guard let word = parsed.argument(ResourceGet.argument) else { throw .usage("which backup? Give its ID or name") }
+            self.word = word
+            instance = parsed.value("instance")
+            wait = try WaitRequest.parse(parsed)
+        }
+
+        var question: String {
+            let target = instance.map { "instance \(terminalSafe($0))" } ?? "its instance"
+            return "Restore backup \(terminalSafe(word)) onto \(target)? Its current data will be replaced."
+        }
+    }
+
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        let options = try Options(invocation)
+        try Printer(factory: invocation.factory).validateFields(ResourceView.backup.fields)
+        try Confirmation.require(options.question, action: "nsx backups restore", invocation: invocation)
+        let context = try ResourceContext(invocation, view: .backup)
+        let backupID = try context.id(options.word)
+        var body = JSONObject()
+        if let instance = options.instance { body["instance_id"] = .string(try context.id(instance, kind: .instance)) }
+        let restoring = try context.client.post("\(ResourceKind.backup.itemPath(backupID))/restore", body: .object(body)).data
+        guard let wait = options.wait else {
+            context.noteDone("Started restoring", restoring)
+            return try context.show(restoring)
+        }
+        let started = ContinuousClock.now
+        let label = restoring["name"]?.stringValue ?? options.word
+        let restored = try context.wait(backupID, until: ["completed"], label: label, request: wait)
+        if let instanceID = body["instance_id"]?.stringValue ?? restored["instance_id"]?.stringValue {
+            // One --wait-timeout for the whole restore: the instance gets what the backup left.
+            let spent = Int((ContinuousClock.now - started).components.seconds)
+            let rest = WaitRequest(timeoutSeconds: max(1, wait.timeoutSeconds - spent))
+            _ = try context.wait(instanceID, until: ["running", "stopped"], label: options.instance ?? instanceID,
+                                 request: rest, kind: .instance)
+        }
+        context.noteDone("Restored", restored)
+        try context.show(restored)
+    }
+}

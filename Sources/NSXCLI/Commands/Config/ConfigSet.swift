@@ -1,0 +1,22 @@
+import NSXOutput
+
+/// `nsx config set KEY VALUE`: checks the value, then stores it in config.json under the
+/// file lock (so concurrent runs never lose an update). An empty VALUE removes the setting.
+enum ConfigSet {
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        let key = try ConfigKey(word: invocation.parsed.argument("KEY") ?? "")
+        let value = try key.validated(invocation.parsed.argument("VALUE") ?? "")
+        do {
+            try invocation.factory.config.update { document in key.store(value, in: &document) }
+        } catch {
+            throw .config(error)
+        }
+        invocation.factory.forgetCachedConfig()
+        let style = Style(enabled: invocation.globals.colour && invocation.streams.stderrIsTerminal)
+        if let value {
+            invocation.streams.warn("\(style.checkMark) Set \(key.rawValue) to \(value)")
+        } else {
+            invocation.streams.warn("\(style.checkMark) Removed \(key.rawValue); the default is \(key.defaultValue)")
+        }
+    }
+}

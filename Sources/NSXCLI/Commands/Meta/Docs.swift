@@ -1,0 +1,45 @@
+import NSXCommandLine
+
+/// The generated documents — shell completions and the man page — rendered from the one
+/// command tree. `nsx completion`, `nsx man` and `scripts/generate-docs` use these, and a
+/// unit test holds the committed copies in completions/ and man/ to them.
+public enum Docs {
+    /// The date in the man page footer: this version's release date (change with NSXVersion).
+    static let releaseDate = "2025-06-01"
+
+    /// Where each generated file lives in the repository, and its contents now.
+    public static var files: [(path: String, contents: String)] {
+        [
+            ("completions/nsx.bash", completion(.bash)),
+            ("completions/_nsx", completion(.zsh)),
+            ("completions/nsx.fish", completion(.fish)),
+            ("man/nsx.1", manPage()),
+        ]
+    }
+
+    public static func completion(_ shell: Shell) -> String {
+        CompletionRenderer(root: CommandTree.root).render(shell)
+    }
+
+    public static func manPage() -> String {
+        ManPageRenderer(root: CommandTree.root, date: releaseDate, source: "nsx \(NSXVersion.current)",
+                        environment: extraEnvironment, exitStatus: exitStatus).render()
+    }
+
+    /// Variables no option documents already (the renderer lists those of options itself).
+    static var extraEnvironment: [ManPageEntry] {
+        let fromOptions = Set(CommandTree.root.options.compactMap { option in
+            option.environment.map { String($0.prefix { $0 != "=" }) }
+        })
+        return EnvironmentVariable.allCases.filter { !fromOptions.contains($0.rawValue) }
+            .map { ManPageEntry($0.rawValue, capitalised($0.meaning) + ".") }
+    }
+
+    static var exitStatus: [ManPageEntry] {
+        ExitCode.allCases.map { ManPageEntry(String($0.rawValue), capitalised($0.meaning) + ".") }
+    }
+
+    private static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}

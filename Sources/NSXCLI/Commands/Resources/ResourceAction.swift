@@ -1,0 +1,29 @@
+import NSXJSON
+import NSXOutput
+
+/// `instances start|stop|restart ID…`: POST the action for each in turn (`Batch`), and with
+/// `--wait` poll each until its end state. Without `--wait` each result is the 202 object.
+struct ResourceAction {
+    let view: ResourceView
+    /// The path word after the item: `start`.
+    let action: String
+    /// `Started`, for `✓ Started instance web-1 (ins_…): running`.
+    let pastTense: String
+    /// Where `--wait` stops: `running` for start and restart, `stopped` for stop.
+    let endStatuses: Set<String>
+
+    func run(_ invocation: Invocation) throws(CLIError) {
+        let words = invocation.parsed.arguments(ResourceGet.argument)
+        guard !words.isEmpty else { throw .usage("which \(view.kind.plural)? Give their IDs or names") }
+        let wait = try WaitRequest.parse(invocation.parsed)
+        let context = try ResourceContext(invocation, view: view)
+        try Batch(invocation: invocation, pastTense: "\(pastTense) \(view.kind.singular)",
+                  columns: view.columns + [Column("error", header: "ERROR", style: .map)],
+                  fields: view.fields + ["error"]).run(words) { word throws(CLIError) in
+            let id = try context.id(word)
+            let accepted = try context.client.post("\(view.kind.itemPath(id))/\(action)").data
+            guard let wait else { return accepted }
+            return try context.wait(id, until: endStatuses, label: accepted["name"]?.stringValue ?? word, request: wait)
+        }
+    }
+}

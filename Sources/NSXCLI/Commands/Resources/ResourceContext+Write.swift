@@ -1,0 +1,33 @@
+import NSXCommandLine
+import NSXJSON
+
+extension ResourceContext {
+    /// POSTs a new resource and prints it; with `--wait`, polls it to one of `until` first.
+    func create(_ body: JSONObject, wait: WaitRequest?, until: Set<String>) throws(CLIError) {
+        let created = try client.post(view.kind.path, body: .object(body)).data
+        var result = created
+        if let wait, let id = created["id"]?.stringValue {
+            result = try self.wait(id, until: until, label: created["name"]?.stringValue ?? id, request: wait)
+        }
+        noteDone("Created", result)
+        try show(result)
+    }
+
+    /// PATCHes (a JSON merge patch) the resource a word names and prints the result.
+    func update(_ word: String, patch: JSONObject) throws(CLIError) {
+        let id = try self.id(word)
+        let updated = try client.patch(view.kind.itemPath(id), body: .object(patch)).data
+        noteDone("Updated", updated)
+        try show(updated)
+    }
+}
+
+extension ParsedCommand where Action == CommandRunner {
+    /// The value of an option the command cannot do without (a usage error when missing).
+    func required(_ long: String, hint: String? = nil) throws(CLIError) -> String {
+        guard let value = value(long), !value.isEmpty else {
+            throw .usage("--\(long) is required", hint: hint ?? "Run `nsx \(path.joined(separator: " ")) --help` for every option.")
+        }
+        return value
+    }
+}

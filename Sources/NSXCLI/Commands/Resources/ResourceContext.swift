@@ -1,0 +1,55 @@
+import NSXJSON
+import NSXOutput
+
+/// What every resource verb works with once its words are checked: the API client,
+/// name → ID lookups, and printing in the resource's shape.
+struct ResourceContext {
+    let invocation: Invocation
+    let view: ResourceView
+    let client: APIClient
+
+    /// Checks `--fields` against the resource's keys first, so a typo fails before any request.
+    init(_ invocation: Invocation, view: ResourceView) throws(CLIError) {
+        try Printer(factory: invocation.factory).validateFields(view.fields)
+        self.invocation = invocation
+        self.view = view
+        client = try invocation.factory.api()
+    }
+
+    var printer: Printer { Printer(factory: invocation.factory) }
+
+    /// The ID of the resource a word names: an ID as it is, a name looked up (exit 5 when
+    /// unknown, exit 2 when several match).
+    func id(_ word: String, kind: ResourceKind? = nil) throws(CLIError) -> String {
+        try NameResolver(client: client).resolve(word, kind: kind ?? view.kind)
+    }
+
+    func get(_ id: String) throws(CLIError) -> JSONValue {
+        try client.get(view.kind.itemPath(id)).data
+    }
+
+    /// Prints one object (`get`, `create`, `update`, an action's final state).
+    func show(_ value: JSONValue) throws(CLIError) {
+        try printer.object(value, columns: view.detailColumns, fields: view.fields)
+    }
+
+    /// `✓ Created server web-1 (srv_…)` on stderr for people; stdout keeps the object.
+    func noteDone(_ pastTense: String, _ value: JSONValue) {
+        guard invocation.globals.output == .table else { return }
+        let style = printer.style
+        let id = value["id"]?.stringValue ?? ""
+        let label = value["name"]?.stringValue.map { "\($0) (\(id))" } ?? id
+        printer.note("\(style.checkMark) \(pastTense) \(view.kind.singular) \(terminalSafe(label))")
+    }
+
+    /// Polls a resource (of this view's kind unless `kind` says otherwise) until it reaches
+    /// one of `statuses`; a timeout or `failed` is exit 9.
+    func wait(_ id: String, until statuses: Set<String>, label: String, request: WaitRequest,
+              kind: ResourceKind? = nil) throws(CLIError) -> JSONValue {
+        let kind = kind ?? view.kind
+        let goal = Waiter.Goal(done: statuses,
+                               description: "\(kind.singular) \(terminalSafe(label)) to be \(statuses.sorted().joined(separator: " or "))")
+        return try Waiter(client: client, streams: invocation.streams, timeoutSeconds: request.timeoutSeconds)
+            .wait(for: kind.itemPath(id), goal: goal)
+    }
+}

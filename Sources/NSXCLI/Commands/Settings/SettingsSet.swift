@@ -1,0 +1,12 @@
+/// `nsx settings set key=value…` (e.g. `timezone=UTC notifications.email=false
+/// notifications.webhook_url=`): one PATCH, then the settings as they now are.
+enum SettingsSet {
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        let assignments = try SettingsAssignments(invocation.parsed.arguments("KEY=VALUE"))
+        let printer = Printer(factory: invocation.factory)
+        try printer.validateFields(SettingsShape.fields)
+        let settings = try invocation.factory.api().patch(SettingsShape.path, body: .object(assignments.patch)).data
+        if invocation.globals.output == .table { printer.note("\(printer.style.checkMark) Updated settings") }
+        try printer.object(settings, columns: SettingsShape.columns, fields: SettingsShape.fields)
+    }
+}

@@ -1,0 +1,84 @@
+import NSXJSON
+import NSXOutput
+
+/// `nsx tokens revoke ID|NAME…`: asks first on a terminal (showing each token's name and
+/// prefix); without one, `--yes` is required and checked before any request. Each token
+/// is revoked in turn with one result each; the credential nsx itself is using goes last,
+/// and is then dropped from the keyring and from the profile that held it.
+enum RevokeTokens {
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        let words = invocation.parsed.arguments(ResourceGet.argument)
+        guard !words.isEmpty else { throw .usage("which tokens? Give their IDs (tok_…) or names") }
+        let globals = invocation.globals
+        // Nothing is looked up, let alone revoked, before consent is possible.
+        if !globals.assumeYes && !invocation.streams.canPrompt {
+            throw .confirmationRequired(action: "nsx tokens revoke")
+        }
+        try Printer(factory: invocation.factory).validateFields(resultFields)
+        let context = try ResourceContext(invocation, view: .token)
+        let current = CurrentCredential.describe(context.client, needs: [.tokenID])
+
+        // Names become IDs up front, so the question can show what goes and the token in
+        // use can go last (after it, nothing else could be revoked). A word that does not
+        // resolve fails in its turn below, with its own result.
+        var ids: [String: String] = [:]
+        for word in words where ids[word] == nil {
+            if let id = try? context.id(word) { ids[word] = id }
+        }
+        if !globals.assumeYes {
+            try confirm(words, ids: ids, current: current, context: context)
+        }
+        let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID }
+            + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
+
+        let apiURL = context.client.baseURL
+        try Batch(invocation: invocation, pastTense: "Revoked token", columns: ResourceView.token.columns,
+                  fields: resultFields).run(ordered) { word throws(CLIError) in
+            let id: String
+            if let known = ids[word] { id = known } else { id = try context.id(word) }
+            let revoked = try context.client.delete(ResourceKind.token.itemPath(id)).data
+            // A DELETE retried after a lost answer comes back empty: the token is revoked all the same.
+            let result: JSONValue = revoked.isNull ? .object(JSONObject([("id", .string(id))])) : revoked
+            let label = NewTokenOutput.label(result)
+            if id == current?.tokenID, current?.source == .env {
+                invocation.streams.warn("\(Printer(factory: invocation.factory).style.yellow("warning:")) NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
+            }
+            TokenProfiles(factory: invocation.factory).forget(
+                id, label: label, apiURL: apiURL,
+                inUseProfile: current?.tokenID == id && current?.source != .env ? globals.profile : nil)
+            return result
+        }
+    }
+
+    /// Keys a result may have: the token object's, or `error` for one that failed.
+    static let resultFields = ResourceView.token.fields + ["error"]
+
+    /// "Revoke token ci (nsx_live_AbCd, tok_…)?" — several tokens are listed first, one a line.
+    static func confirm(_ words: [String], ids: [String: String], current: CurrentCredential?,
+                        context: ResourceContext) throws(CLIError) {
+        var lines: [String] = []
+        var seen = Set<String>()
+        for word in words {
+            guard let id = ids[word] else {
+                lines.append("\(terminalSafe(word)) (not found; it will fail)")
+                continue
+            }
+            guard seen.insert(id).inserted else { continue }
+            let token = try? context.get(id)
+            let name = terminalSafe(token?["name"]?.stringValue ?? word)
+            let prefix = terminalSafe(token?["prefix"]?.stringValue ?? "?")
+            var line = "\(name) (\(prefix), \(id))"
+            if id == current?.tokenID { line += " — the credential nsx is using now" }
+            lines.append(line)
+        }
+        let question: String
+        if lines.count == 1 {
+            question = "Revoke token \(lines[0])? It stops working at once."
+        } else {
+            context.invocation.streams.warn("These tokens stop working at once:")
+            for line in lines { context.invocation.streams.warn("  \(line)") }
+            question = "Revoke \(lines.count) tokens?"
+        }
+        try Confirmation.require(question, action: "nsx tokens revoke", invocation: context.invocation)
+    }
+}

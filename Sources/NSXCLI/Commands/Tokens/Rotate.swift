@@ -1,0 +1,133 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NSXConfig
+import NSXJSON
+import NSXOutput
+
+/// `nsx tokens rotate ID|NAME`: a new token with the same name, permissions, environment
+/// and lifetime replaces the old one, which is then revoked.
+///
+/// Order matters so that a failure half-way never leaves the user without a working
+/// credential: (1) create the new token; (2) where a profile stores the old one, put the
+/// new one in its place (on failure: show the new token so it is not lost, and leave the
+/// old one alone); (3) show the new token (or, when stored, which profile holds it);
+/// (4) revoke the old one (on failure: say so, with the command that finishes the job).
+///
+/// Lifetime: the new token lasts as long from now as the old one did from its creation
+/// (one that never expired never expires), but never beyond the credential that rotates it,
+/// since the API refuses a token that would outlive its creator.
+enum RotateToken {
+    static func run(_ invocation: Invocation) throws(CLIError) {
+        guard let word = invocation.parsed.argument(ResourceGet.argument) else {
+            throw .usage("which token? Give its ID (tok_…) or name")
+        }
+        let globals = invocation.globals
+        if !globals.assumeYes && !invocation.streams.canPrompt {
+            throw .confirmationRequired(action: "nsx tokens rotate")
+        }
+        let printer = Printer(factory: invocation.factory)
+        try printer.validateFields(ResourceView.token.fields)
+        let context = try ResourceContext(invocation, view: .token)
+        let client = context.client
+        let oldID = try context.id(word)
+        let old = try context.get(oldID)
+        let oldLabel = NewTokenOutput.label(old)
+        if let revokedAt = old["revoked_at"]?.stringValue {
+            throw .usage("token \(oldLabel) was revoked at \(revokedAt); there is nothing to rotate",
+                         hint: "Make a new one with `nsx tokens create`.")
+        }
+        guard let name = old["name"]?.stringValue else {
+            throw .malformedResponse("a token without a name", requestID: nil)
+        }
+        let permissions = Permission.canonicalOrder((old["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let environment = old["environment"]?.stringValue ?? "live"
+        let current = CurrentCredential.describe(client, needs: [.tokenID, .expiry])
+        let holders = try TokenProfiles(factory: invocation.factory).holding(oldID, apiURL: client.baseURL)
+
+        if !globals.assumeYes {
+            let prefix = terminalSafe(old["prefix"]?.stringValue ?? "?")
+            let stored = holders.isEmpty ? "" : " The new one takes its place in profile\(holders.count == 1 ? "" : "s") \(holders.map { "\"\($0.name)\"" }.joined(separator: ", "))."
+            try Confirmation.require("Rotate token \(terminalSafe(name)) (\(prefix), \(oldID))? It is revoked once its replacement exists.\(stored)",
+                                     action: "nsx tokens rotate", invocation: invocation)
+        }
+
+        let lifetime = Lifetime.renewed(createdAt: old["created_at"]?.stringValue, expiresAt: old["expires_at"]?.stringValue,
+                                        creatorExpiresAt: current?.kind == .apiToken ? current?.expiresAt : nil)
+        if lifetime.capped, let expiresAt = lifetime.expiresAt {
+            printer.note("The new token expires at \(expiresAt), when the credential rotating it does (a token cannot outlive its creator).")
+        }
+        var body: JSONObject = [
+            "name": .string(name),
+            "permissions": .array(permissions.map { .string($0) }),
+            "environment": .string(environment),
+        ]
+        if let expiresAt = lifetime.expiresAt { body["expires_at"] = .string(expiresAt) }
+        let created = try client.post(ResourceKind.token.path, body: .object(body)).data
+        guard let secret = created["token"]?.stringValue, let newID = created["id"]?.stringValue else {
+            throw .malformedResponse("a created token without its id and secret", requestID: nil)
+        }
+
+        let output = NewTokenOutput(invocation: invocation, title: "Rotated API token")
+        var updated: [String] = []
+        for holder in holders {
+            do {
+                try TokenProfiles(factory: invocation.factory).store(
+                    secret: secret, token: created, profile: holder.name, apiURL: client.baseURL,
+                    previous: holder.facts, account: holder.facts)
+                updated.append(holder.name)
+            } catch {
+                try output.printSecret(created)
+                let done = updated.isEmpty ? "" : " (profile\(updated.count == 1 ? "" : "s") \(updated.map { "\"\($0)\"" }.joined(separator: ", ")) now hold\(updated.count == 1 ? "s" : "") it)"
+                throw .stoppedPartWay(
+                    done: "created the new token \(newID)\(done), but could not store it in profile \"\(holder.name)\"",
+                    next: ["The old token \(oldID) still works and was NOT revoked; profile \"\(holder.name)\" still holds it.",
+                           "The new token is shown above, once. Store it (`nsx login --with-token --profile \(holder.name)`), then run `nsx tokens revoke \(oldID)`."],
+                    cause: error)
+            }
+        }
+        if updated.isEmpty {
+            try output.printSecret(created)
+        } else {
+            let profiles = updated.map { "\"\($0)\"" }.joined(separator: ", ")
+            try output.printSaved(created, message: "Rotated token \(terminalSafe(name)): profile\(updated.count == 1 ? "" : "s") \(profiles) now hold\(updated.count == 1 ? "s" : "") \(newID) (\(terminalSafe(created["prefix"]?.stringValue ?? "")))")
+        }
+
+        do {
+            _ = try client.delete(ResourceKind.token.itemPath(oldID))
+        } catch {
+            let stored = updated.isEmpty ? "" : " and stored it in place of the old one"
+            throw .stoppedPartWay(done: "created the new token \(newID)\(stored), but could not revoke the old token \(oldID)",
+                                  next: ["The old token still works. Revoke it with: nsx tokens revoke \(oldID)"],
+                                  cause: error)
+        }
+        printer.note("\(printer.style.checkMark) Revoked the old token \(oldLabel)")
+        if current?.tokenID == oldID, current?.source == .env {
+            invocation.streams.warn("\(printer.style.yellow("warning:")) NSX_TOKEN holds the old token, which is now revoked; set it to the new one.")
+        }
+    }
+
+    /// When the replacement expires.
+    struct Lifetime: Equatable {
+        /// RFC 3339, or nil for never.
+        var expiresAt: String?
+        /// Shortened to the rotating credential's own expiry.
+        var capped: Bool
+
+        static func renewed(createdAt: String?, expiresAt: String?, creatorExpiresAt: String?, now: Date = Date()) -> Lifetime {
+            var moment: Date?
+            if let expiresAt, let end = Timestamps.parse(expiresAt) {
+                let start = createdAt.flatMap(Timestamps.parse) ?? end
+                moment = now.addingTimeInterval(max(60, end.timeIntervalSince(start)))
+            }
+            var capped = false
+            if let creatorExpiresAt, let limit = Timestamps.parse(creatorExpiresAt), moment.map({ $0 > limit }) ?? true {
+                moment = limit
+                capped = true
+            }
+            return Lifetime(expiresAt: moment.map(Timestamps.rfc3339), capped: capped)
+        }
+    }
+}

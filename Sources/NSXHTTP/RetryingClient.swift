@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sends a request through a transport and tries again when the network or a briefly
+/// unavailable server was at fault: connection failures and timeouts, 429, 502, 503, 504.
+///
+/// Waits grow exponentially with jitter unless the server names one in `Retry-After`.
+/// At most `policy.maxRetries` more attempts, all within `policy.budget`. The final
+/// retryable response (a 429 or 5xx) is returned as it is; the caller reports it.
+public final class RetryingClient: Sendable {
+    private let transport: any HTTPTransport
+    private let policy: RetryPolicy
+    private let sleeper: Sleeper
+    private let jitter: @Sendable () -> Double
+    private let trace: (any HTTPTrace)?
+    private let wallClock: @Sendable () -> Int
+
+    /// - Parameters:
+    ///   - jitter: a number in 0..<1 for each backoff; random unless a test fixes it.
+    ///   - trace: told about each retry (the transport traces the attempts themselves).
+    public init(
+        transport: any HTTPTransport, policy: RetryPolicy = .default, sleeper: Sleeper = .real,
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, trace: (any HTTPTrace)? = nil
+    ) {
+        self.transport = transport
+        self.policy = policy
+        self.sleeper = sleeper
+        self.jitter = jitter
+        self.trace = trace
+        wallClock = { Int(time(nil)) }
+    }
+
+    public func send(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
+        let request = Self.withIdempotencyKey(request)
+        let attempts = max(1, policy.maxRetries + 1)
+        var spent = Duration.zero
+        // Whether an earlier attempt may have done the work although we saw no answer.
+        var earlierAttemptMayHaveActed = false
+        var attempt = 1
+        while true {
+            let started = ContinuousClock.now
+            let outcome = Result { () throws(TransportError) in try transport.send(request) }
+            spent += ContinuousClock.now - started
+            let retriesLeft = attempt < attempts
+
+            let delay: Duration
+            let reason: String
+            switch outcome {
+            case .success(var response):
+                if request.method.uppercased() == "DELETE", response.status == 404, earlierAttemptMayHaveActed {
+                    response.deletedOnEarlierAttempt = true
+                }
+                guard retriesLeft, policy.retryableStatuses.contains(response.status) else { return response }
+                if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: wallClock()) }) {
+                    guard spent + asked <= policy.budget else {
+                        throw .retryAfterTooLong(seconds: asked.wholeSecondsRoundedUp, response: response)
+                    }
+                    delay = asked
+                } else {
+                    delay = policy.backoff(beforeRetry: attempt, jitter: jitter())
+                    guard spent + delay <= policy.budget else { return response }
+                }
+                // 429 and 503 say the server did not act; a gateway's 502 or 504 does not know.
+                if response.status == 502 || response.status == 504 { earlierAttemptMayHaveActed = true }
+                reason = String(response.status)
+            case .failure(let error):
+                guard retriesLeft, error.isRetryable else { throw .transport(error) }
+                delay = policy.backoff(beforeRetry: attempt, jitter: jitter())
+                guard spent + delay <= policy.budget else { throw .transport(error) }
+                if error.requestMayHaveReachedServer { earlierAttemptMayHaveActed = true }
+                reason = error.description
+            }
+
+            trace?.retry(after: delay, attempt: attempt + 1, of: attempts, reason: reason)
+            do {
+                try sleeper.sleep(for: delay)
+            } catch {
+                throw .transport(error)
+            }
+            spent += delay
+            attempt += 1
+        }
+    }
+
+    /// A POST gets one key for all its attempts, so the server runs it at most once.
+    static func withIdempotencyKey(_ request: HTTPRequest) -> HTTPRequest {
+        guard request.method.uppercased() == "POST", request.addsIdempotencyKey,
+              request.header(IdempotencyKey.headerName) == nil
+        else { return request }
+        var keyed = request
+        keyed.headers.append((IdempotencyKey.headerName, IdempotencyKey.generate()))
+        return keyed
+    }
+}
+
+extension Duration {
+    var wholeSecondsRoundedUp: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
+    }
+}

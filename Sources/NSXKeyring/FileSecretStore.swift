@@ -1,0 +1,141 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Secrets in `credentials.json` in the config folder, mode 0600, for
+/// `--insecure-storage` only (never a silent fallback). Changes happen under
+/// an exclusive lock on `credentials.lock` and replace the file atomically.
+public final class FileSecretStore: SecretStore {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    public var file: String { folder + "/credentials.json" }
+    private var lockFile: String { folder + "/credentials.lock" }
+
+    public func read(_ key: SecretKey) throws(SecretStoreError) -> String? {
+        guard access(folder, F_OK) == 0 else { return nil }
+        let lock = try? PrivateFiles.lock(lockFile, exclusive: false) // writers rename atomically
+        defer { lock?.release() }
+        return try load().first { $0.matches(key) }?.secret
+    }
+
+    /// No keyring browser shows this file, so `label` is not kept.
+    public func write(_ secret: String, for key: SecretKey, label: String) throws(SecretStoreError) {
+        try change { entries in
+            entries.removeAll { $0.matches(key) }
+            entries.append(StoredSecret(profile: key.profile, apiURL: key.apiURL, secret: secret))
+            return ()
+        }
+    }
+
+    public func delete(_ key: SecretKey) throws(SecretStoreError) -> Bool {
+        guard access(folder, F_OK) == 0 else { return false }
+        return try change { entries in
+            let before = entries.count
+            entries.removeAll { $0.matches(key) }
+            return entries.count != before
+        }
+    }
+
+    /// Lock, re-read, change, write back (or remove the file once empty).
+    private func change<T>(_ body: (inout [StoredSecret]) -> T) throws(SecretStoreError) -> T {
+        let lock: HeldLock
+        do {
+            try PrivateFiles.ensureFolder(folder)
+            lock = try PrivateFiles.lock(lockFile, exclusive: true)
+        } catch {
+            throw failure(error)
+        }
+        defer { lock.release() }
+        var entries = try load()
+        let result = body(&entries)
+        do {
+            if entries.isEmpty {
+                _ = try PrivateFiles.remove(file)
+            } else {
+                var bytes = try encode(entries)
+                defer { wipe(&bytes) }
+                try PrivateFiles.replace(file, with: bytes)
+            }
+        } catch {
+            throw failure(error)
+        }
+        return result
+    }
+
+    private func load() throws(SecretStoreError) -> [StoredSecret] {
+        var bytes: [UInt8]
+        do {
+            guard let contents = try PrivateFiles.readIfPresent(file) else { return [] }
+            bytes = contents
+        } catch {
+            throw failure(error)
+        }
+        defer { wipe(&bytes) }
+        do {
+            // Decodes from `bytes` in place, so the only copy to wipe is ours.
+            return try bytes.withUnsafeMutableBytes { buffer in
+                let data = Data(bytesNoCopy: buffer.baseAddress!, count: buffer.count, deallocator: .none)
+                return try JSONDecoder().decode(CredentialsFile.self, from: data).credentials
+            }
+        } catch {
+            throw .failed("\(file) is not a valid nsx credentials file: \(error)")
+        }
+    }
+
+    private func encode(_ entries: [StoredSecret]) throws(FileSystemError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let sorted = entries.sorted { ($0.profile, $0.apiURL) < ($1.profile, $1.apiURL) }
+        do {
+            var data = try encoder.encode(CredentialsFile(credentials: sorted))
+            defer { data.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) } }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(data.count + 1) // one copy, which the caller wipes
+            bytes.append(contentsOf: data)
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        } catch {
+            throw FileSystemError(path: file, code: EINVAL, reason: "cannot encode credentials: \(error)")
+        }
+    }
+
+    private func failure(_ error: FileSystemError) -> SecretStoreError {
+        .failed("\(error.path): \(error.reason)")
+    }
+
+    /// Best effort: clears this copy of the file's bytes before it is freed.
+    private func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { buffer in
+            if let base = buffer.baseAddress { explicit_bzero(base, buffer.count) }
+        }
+    }
+}
+
+private struct CredentialsFile: Codable {
+    var credentials: [StoredSecret]
+}
+
+private struct StoredSecret: Codable {
+    var profile: String
+    var apiURL: String
+    var secret: String
+
+    enum CodingKeys: String, CodingKey {
+        case profile
+        case apiURL = "api_url"
+        case secret
+    }
+
+    func matches(_ key: SecretKey) -> Bool {
+        profile == key.profile && apiURL == key.apiURL
+    }
+}

@@ -1,0 +1,1 @@
+../NSXConfig/PrivateFiles.swift

@@ -1,0 +1,47 @@
+import Foundation
+
+/// An account `--user` seeds.
+public struct SeedUser: Sendable, Equatable {
+    public var email: String
+    public var password: String
+    public var name: String
+
+    public init(email: String, password: String, name: String) {
+        self.email = email
+        self.password = password
+        self.name = name
+    }
+}
+
+/// Everything `nsx-server` can be told on its command line, plus the seams tests use.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var storage: StorageLocation
+    public var users: [SeedUser] = []
+    public var demo = false
+    /// Seconds a timed state transition takes.
+    public var actionDelay = 2.0
+    /// Requests per credential per minute; 0 turns limiting off.
+    public var rateLimit = 600
+    public var faultInjection = false
+    public var passwordIterations = PasswordHasher.defaultIterations
+    public var logRequests = true
+    public var clock: any ServerClock = SystemClock()
+
+    public init(storage: StorageLocation) {
+        self.storage = storage
+    }
+
+    /// `$XDG_DATA_HOME/nsx-server/nsx.sqlite`, else `~/.local/share/nsx-server/nsx.sqlite`.
+    public static func defaultDataPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".local/share")
+        }
+        return (base as NSString).appendingPathComponent("nsx-server/nsx.sqlite")
+    }
+}

@@ -1,0 +1,36 @@
+import Crypto
+
+/// API token secrets: `nsx_live_` / `nsx_test_` plus 32 characters of `[A-Za-z0-9]`.
+enum TokenSecret {
+    static let secretLength = 32
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
+    static func generate(for environment: APIEnvironment) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<secretLength).map { _ in alphabet.randomElement(using: &generator)! }
+        return environment.tokenPrefix + String(decoding: secret, as: UTF8.self)
+    }
+
+    /// The environment of a well-formed token, nil for anything else.
+    static func environment(of token: String) -> APIEnvironment? {
+        for environment in APIEnvironment.allCases where token.hasPrefix(environment.tokenPrefix) {
+            let secret = token.utf8.dropFirst(environment.tokenPrefix.utf8.count)
+            guard secret.count == secretLength, secret.allSatisfy({ alphabet.contains($0) }) else { return nil }
+            return environment
+        }
+        return nil
+    }
+
+    /// What the token list shows: type prefix plus the first four secret characters.
+    static func displayPrefix(of token: String, environment: APIEnvironment) -> String {
+        String(token.prefix(environment.tokenPrefix.count + 4))
+    }
+
+    /// Hex SHA-256, the only form the database keeps.
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

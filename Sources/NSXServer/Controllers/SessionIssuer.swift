@@ -1,0 +1,17 @@
+import GRDB
+
+/// Starts a login session and renders the login response.
+enum SessionIssuer {
+    static func issue(for user: User, services: AppServices, now: Int, db: Database) throws -> JSON {
+        let session = Session(id: Identifier.session.make(), userID: user.id, createdAt: now,
+                              expiresAt: now + SessionJWT.lifetime, revokedAt: nil)
+        try UsersTable(db: db).insertSession(session)
+        let token = services.authenticator.jwt.sign(
+            SessionClaims(userID: user.id, sessionID: session.id, issuedAt: now, expiresAt: session.expiresAt))
+        return .object([
+            "token": .string(token),
+            "expires_at": .string(RFC3339.format(session.expiresAt)),
+            "user": user.summaryJSON,
+        ])
+    }
+}

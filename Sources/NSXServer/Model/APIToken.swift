@@ -1,0 +1,32 @@
+/// A stored API token. Only the SHA-256 of its secret is kept.
+public struct APIToken: Sendable, Equatable {
+    public var id: String
+    public var userID: String
+    public var name: String
+    public var environment: APIEnvironment
+    public var permissions: Set<Permission>
+    public var secretHash: String
+    public var prefix: String
+    public var createdAt: Int
+    public var lastUsedAt: Int?
+    public var expiresAt: Int?
+    public var revokedAt: Int?
+
+    func isUsable(at now: Double) -> Bool {
+        revokedAt == nil && (expiresAt.map { Double($0) > now } ?? true)
+    }
+
+    var json: JSON {
+        .object([
+            "id": .string(id),
+            "name": .string(name),
+            "prefix": .string(prefix),
+            "environment": .string(environment.rawValue),
+            "permissions": .array(permissions.sorted().map { .string($0.rawValue) }),
+            "created_at": .string(RFC3339.format(createdAt)),
+            "last_used_at": .optional(lastUsedAt.map(RFC3339.format)),
+            "expires_at": .optional(expiresAt.map(RFC3339.format)),
+            "revoked_at": .optional(revokedAt.map(RFC3339.format)),
+        ])
+    }
+}

@@ -1,0 +1,29 @@
+public struct Instance: Sendable, Equatable {
+    public static let statuses = ["stopped", "starting", "running", "stopping", "restarting", "restoring"]
+
+    public var id: String
+    public var scope: Scope
+    public var name: String
+    public var serverID: String
+    public var image: String
+    public var status: String
+    public var createdAt: Int
+    public var updatedAt: Int
+    public var nextStatus: String?
+    public var dueAt: Double?
+
+    /// Whether the instance is between two resting states.
+    var isInTransition: Bool { status != "running" && status != "stopped" }
+
+    var json: JSON {
+        .object([
+            "id": .string(id),
+            "name": .string(name),
+            "server_id": .string(serverID),
+            "image": .string(image),
+            "status": .string(status),
+            "created_at": .string(RFC3339.format(createdAt)),
+            "updated_at": .string(RFC3339.format(updatedAt)),
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// Where the server keeps its data.
+public enum StorageLocation: Sendable, Equatable {
+    /// A SQLite file (WAL, synchronous commits), created with its folder when missing.
+    case file(String)
+    /// A private in-memory database that vanishes with the process.
+    case memory
+}
+
+/// The SQLite database: a `DatabasePool` on a file, or a `DatabaseQueue` in memory.
+/// Both are GRDB `DatabaseWriter`s, so every table type below runs on either.
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+
+    public init(location: StorageLocation) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // An acknowledged write must survive a crash of the process or the machine.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        switch location {
+        case .file(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            writer = try DatabasePool(path: path, configuration: configuration)
+        case .memory:
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try Migrations.migrator.migrate(writer)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(body)
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or none of it.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.write(body)
+    }
+
+    /// Synchronous write, for start-up work before the server listens.
+    func writeNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Where secrets go when the Secret Service is missing, the 0600 file of --insecure-storage,
+/// and many nsx processes writing at once.
+@Suite struct CredentialStorageEndToEndTests {
+    /// Takes the D-Bus session away: no address, no $XDG_RUNTIME_DIR/bus.
+    static let noBus: [String] = ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"]
+
+    @Test func withoutASecretServiceLoginFailsClearlyAndWritesNothing() throws {
+        let world = try AuthWorld()
+        // A config folder that does not exist yet must not be created.
+        let fresh = world.user.configDir.appendingPathComponent("fresh")
+        let run = try world.user.nsx(["login", "--email", TestServer.email, "--password-stdin"], stdin: TestServer.password + "\n",
+                                     extraEnvironment: ["NSX_CONFIG_DIR": fresh.path], removing: Self.noBus)
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.hasPrefix("error: no Secret Service (GNOME keyring) is reachable"))
+        #expect(run.stderr.contains("nsx login --insecure-storage"))
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fresh.path), "nothing written, not even the folder")
+    }
+
+    @Test func aDeadBusAddressIsTheSameClearFailure() throws {
+        let world = try AuthWorld()
+        let run = try world.user.nsx(["login", "--email", TestServer.email, "--password-stdin"], stdin: TestServer.password + "\n",
+                                     extraEnvironment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/nsx-test-bus"],
+                                     removing: ["XDG_RUNTIME_DIR"])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stderr.contains("no Secret Service"))
+        #expect(run.stderr.contains("--insecure-storage"))
+        // The existing (empty) config folder gains no config and no credentials.
+        let names = try FileManager.default.contentsOfDirectory(atPath: world.user.configDir.path)
+        #expect(!names.contains("config.json") && !names.contains("credentials.json"), "\(names)")
+        for name in names {
+            let size = try FileManager.default.attributesOfItem(atPath: world.user.configDir.appendingPathComponent(name).path)[.size] as? Int
+            #expect(size == 0, "\(name) has content")
+        }
+    }
+
+    @Test func withoutASecretServiceAStoredLoginIsExit3() throws {
+        let world = try AuthWorld()
+        try world.loggedIn()
+        let run = try world.user.nsx(["auth", "token"], removing: Self.noBus)
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("no Secret Service"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func insecureStorageWritesA0600FileEvenUnderUmask000() throws {
+        let world = try AuthWorld()
+        let folder = world.user.configDir.appendingPathComponent("nested/nsx")
+        var environment = world.user.environment
+        environment["NSX_CONFIG_DIR"] = folder.path
+        for name in Self.noBus { environment.removeValue(forKey: name) }
+        let command = "umask 000; exec \(shellWord(BuildProducts.nsx.path)) login --insecure-storage --email \(shellWord(TestServer.email)) --password-stdin"
+        let run = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", command], environment: environment, stdin: TestServer.password + "\n")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("warning: the secret is stored unencrypted in \(folder.path)/credentials.json (mode 0600)"))
+        #expect(try AuthWorld.mode(folder.path) == 0o700)
+        #expect(try AuthWorld.mode(folder.appendingPathComponent("credentials.json").path) == 0o600)
+        #expect(try AuthWorld.mode(folder.appendingPathComponent("config.json").path) == 0o600)
+
+        // It works without any keyring, says where the secret is, and the file holds the session.
+        let status = try runProcess(BuildProducts.nsx, ["auth", "status", "--json"], environment: environment)
+        #expect(status.status == 0, "\(status)")
+        #expect(status.stdout.contains("\"source\": \"file\""))
+        let token = try runProcess(BuildProducts.nsx, ["auth", "token"], environment: environment).stdout.trimmingCharacters(in: .newlines)
+        let credentials = try String(contentsOf: folder.appendingPathComponent("credentials.json"), encoding: .utf8)
+        #expect(credentials.contains(token))
+        #expect(!(try String(contentsOf: folder.appendingPathComponent("config.json"), encoding: .utf8)).contains(token))
+
+        // Logging out removes it again.
+        let logout = try runProcess(BuildProducts.nsx, ["logout"], environment: environment)
+        #expect(logout.status == 0, "\(logout)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("credentials.json").path))
+        #expect(try world.httpStatus(token: token) == 401)
+    }
+
+    /// Fifty processes log in to fifty profiles at once; each rewrites config.json under its
+    /// lock. A lost update would drop a profile.
+    @Test func fiftyConcurrentLoginsAllLand() throws {
+        let world = try AuthWorld()
+        let token = try world.createToken(name: "fleet", permissions: ["servers:read"])
+        let profiles = (0..<50).map { "p\($0)" }
+        let results = try runConcurrently(profiles.map { ["login", "--with-token", "--profile", $0] }, stdin: token + "\n", user: world.user)
+        for (profile, result) in zip(profiles, results) {
+            #expect(result.status == 0, "\(profile): \(result)")
+        }
+        let list = try #require(try world.user.nsx("auth", "list", "-o", "json").json() as? [[String: Any]])
+        #expect(Set(list.compactMap { $0["profile"] as? String }) == Set(profiles))
+        #expect(list.allSatisfy { $0["user"] as? String == "fleet" })
+        for profile in ["p0", "p17", "p49"] {
+            #expect(try AuthWorld.secretTool(["lookup", "profile", profile, "api_url", world.server.url]).stdout == token)
+        }
+        #expect(try world.user.nsx("auth", "token", "--profile", "p33").stdout == token + "\n")
+    }
+}
+
+/// Starts every command at once (each its own process, stdout and stderr to files so no pipe
+/// needs draining), then waits for all of them.
+func runConcurrently(_ commands: [[String]], stdin: String?, user: NSXUser) throws -> [RunResult] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-concurrent-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var running: [(Process, URL, URL)] = []
+    for (index, arguments) in commands.enumerated() {
+        let out = folder.appendingPathComponent("\(index).out"), err = folder.appendingPathComponent("\(index).err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = BuildProducts.nsx
+        process.arguments = arguments
+        process.environment = user.environment
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
+        running.append((process, out, err))
+    }
+    // A hang fails the test instead of the suite.
+    let deadline = Date().addingTimeInterval(180)
+    while running.contains(where: { $0.0.isRunning }) {
+        if Date() > deadline {
+            for (process, _, _) in running where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            throw HarnessError.timedOut(["\(commands.count) concurrent nsx runs"])
+        }
+        usleep(20_000)
+    }
+    return try running.map { process, out, err in
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus,
+                         stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+}
+
+/// A word for /bin/sh, single-quoted.
+func shellWord(_ word: String) -> String {
+    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

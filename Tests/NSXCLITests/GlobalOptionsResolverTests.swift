@@ -1,0 +1,99 @@
+import NSXCommandLine
+import NSXOutput
+import Testing
+@testable import NSXCLI
+
+/// Flag > environment > stored setting > default, for each global option that has all three.
+struct GlobalOptionsResolverTests {
+    func resolve(_ argv: [String], env: [String: String] = [:], settings: [String: String] = [:]) throws -> GlobalOptions {
+        let parsed = try Parser(root: CommandTree.root).parse(argv + ["version"])
+        return try GlobalOptionsResolver.resolve(parsed, environment: env, settings: settings)
+    }
+
+    @Test func defaults() throws {
+        let globals = try resolve([])
+        #expect(globals.profile == "default")
+        #expect(globals.explicitAPIURL == nil)
+        #expect(globals.output == .table)
+        #expect(globals.outputExplicit == false)
+        #expect(globals.colour)
+        #expect(!globals.testEnvironment && !globals.verbose && !globals.quiet && !globals.noInput && !globals.assumeYes)
+        #expect(globals.timeoutSeconds == 30)
+        #expect(globals.fields == nil)
+    }
+
+    @Test func profilePrecedence() throws {
+        #expect(try resolve([], settings: ["profile": "fromsetting"]).profile == "fromsetting")
+        #expect(try resolve([], env: ["NSX_PROFILE": "fromenv"], settings: ["profile": "fromsetting"]).profile == "fromenv")
+        #expect(try resolve(["--profile", "fromflag"], env: ["NSX_PROFILE": "fromenv"], settings: ["profile": "fromsetting"]).profile == "fromflag")
+        // An empty variable counts as unset.
+        #expect(try resolve([], env: ["NSX_PROFILE": ""], settings: ["profile": "fromsetting"]).profile == "fromsetting")
+    }
+
+    @Test func outputPrecedence() throws {
+        #expect(try resolve([], settings: ["output": "yaml"]).output == .yaml)
+        #expect(try resolve([], settings: ["output": "yaml"]).outputExplicit == false)
+        #expect(try resolve([], env: ["NSX_OUTPUT": "csv"], settings: ["output": "yaml"]).output == .csv)
+        #expect(try resolve(["-o", "ndjson"], env: ["NSX_OUTPUT": "csv"], settings: ["output": "yaml"]).output == .ndjson)
+        #expect(try resolve(["--json"], env: ["NSX_OUTPUT": "csv"]).output == .json)
+        #expect(try resolve(["--json", "-o", "json"]).output == .json)
+    }
+
+    @Test func apiURLFlagBeatsEnvironment() throws {
+        #expect(try resolve([], env: ["NSX_API_URL": "https://env.example"]).explicitAPIURL == "https://env.example")
+        #expect(try resolve(["--api-url", "https://flag.example"], env: ["NSX_API_URL": "https://env.example"]).explicitAPIURL == "https://flag.example")
+    }
+
+    @Test func colour() throws {
+        #expect(try resolve(["--no-color"]).colour == false)
+        #expect(try resolve([], env: ["NO_COLOR": ""]).colour == false, "NO_COLOR counts when set at all")
+        #expect(try resolve([], settings: ["color": "never"]).colour == false)
+        #expect(try resolve([], settings: ["color": "auto"]).colour == true)
+    }
+
+    @Test func environmentFlags() throws {
+        #expect(try resolve([], env: ["NSX_ENV": "test"]).testEnvironment)
+        #expect(try resolve(["--test"]).testEnvironment)
+        #expect(try resolve([], env: ["NSX_DEBUG": "1"]).verbose)
+        #expect(try resolve([], env: ["NSX_DEBUG": "0"]).verbose == false)
+        #expect(try resolve([], env: ["NSX_NO_INPUT": "1"]).noInput)
+        #expect(try resolve([], env: ["NSX_NO_INPUT": "false"]).noInput == false)
+        #expect(try resolve([], env: ["NSX_CA_BUNDLE": "/ca.pem"]).caBundle == "/ca.pem")
+        #expect(try resolve(["--cacert", "/flag.pem"], env: ["NSX_CA_BUNDLE": "/ca.pem"]).caBundle == "/flag.pem")
+    }
+
+    @Test func fieldsAndTimeout() throws {
+        #expect(try resolve(["--fields", "id, name,,status"]).fields == ["id", "name", "status"])
+        #expect(try resolve(["--timeout", "2.5"]).timeoutSeconds == 2.5)
+    }
+
+    struct Rejected: Sendable, CustomTestStringConvertible {
+        var argv: [String]
+        var env: [String: String] = [:]
+        var settings: [String: String] = [:]
+        var message: String
+        var testDescription: String { message }
+    }
+
+    static let rejected: [Rejected] = [
+        Rejected(argv: ["--json", "-o", "yaml"], message: "--json and --output yaml contradict each other"),
+        Rejected(argv: [], env: ["NSX_OUTPUT": "xml"], message: "invalid output format \"xml\""),
+        Rejected(argv: [], settings: ["output": "xml"], message: "invalid output format \"xml\""),
+        Rejected(argv: [], env: ["NSX_ENV": "staging"], message: "invalid NSX_ENV \"staging\""),
+        Rejected(argv: ["--profile", "no/slash"], message: "invalid profile name \"no/slash\""),
+        Rejected(argv: [], env: ["NSX_PROFILE": "bad name"], message: "invalid profile name \"bad name\""),
+        Rejected(argv: ["--api-url", "example.com"], message: "invalid API URL \"example.com\""),
+        Rejected(argv: ["--timeout", "0"], message: "--timeout must be more than 0 seconds"),
+        Rejected(argv: ["--fields", ","], message: "--fields needs at least one field name"),
+    ]
+
+    @Test(arguments: rejected)
+    func rejects(_ rejected: Rejected) throws {
+        #expect {
+            try resolve(rejected.argv, env: rejected.env, settings: rejected.settings)
+        } throws: { error in
+            guard case .usage(let message, _) = error as? CLIError else { return false }
+            return message == rejected.message
+        }
+    }
+}

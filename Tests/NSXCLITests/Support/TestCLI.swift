@@ -1,0 +1,147 @@
+import Foundation
+import NSXCommandLine
+import NSXConfig
+import NSXHTTP
+import NSXJSON
+import NSXKeyring
+import NSXOutput
+@testable import NSXCLI
+
+/// One run of nsx inside the test process: what it printed and how it ended.
+struct CLIRun: CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+/// A fake network: each request is answered by `respond`, and every request is recorded.
+final class FakeTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [HTTPRequest] = []
+    var respond: (HTTPRequest) throws(TransportError) -> HTTPResponse
+
+    init(_ respond: @escaping (HTTPRequest) throws(TransportError) -> HTTPResponse = { _ in FakeTransport.json(404, #"{"success":false,"error":{"code":"NOT_FOUND","message":"Not found"}}"#) }) {
+        self.respond = respond
+    }
+
+    var requests: [HTTPRequest] { lock.withLock { recorded } }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        lock.withLock { recorded.append(request) }
+        return try respond(request)
+    }
+
+    static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("X-Request-Id", "req_test00000001")] + headers,
+                     body: Array(body.utf8), elapsed: .milliseconds(3))
+    }
+}
+
+/// A keyring that answers every call with the same failure (no Secret Service, locked, …).
+final class FailingSecretStore: SecretStore {
+    let error: SecretStoreError
+    init(_ error: SecretStoreError) { self.error = error }
+    func read(_ key: SecretKey) throws(SecretStoreError) -> String? { throw error }
+    func write(_ secret: String, for key: SecretKey, label: String) throws(SecretStoreError) { throw error }
+    func delete(_ key: SecretKey) throws(SecretStoreError) -> Bool { throw error }
+}
+
+/// nsx run in-process with a private config folder, an in-memory keyring and a fake network:
+/// the same steps as `NSXApp.run`, with the factory's seams swapped.
+final class TestCLI {
+    let configDir: URL
+    var keyring: any SecretStore = InMemorySecretStore()
+    let transport = FakeTransport()
+    var environment: [String: String]
+
+    init() {
+        configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
+        environment = ["NSX_CONFIG_DIR": configDir.path, "HOME": "/nonexistent"]
+    }
+
+    deinit { try? FileManager.default.removeItem(at: configDir) }
+
+    var config: ConfigStore { ConfigStore(location: ConfigLocation(folder: configDir.path)) }
+
+    /// Runs argv. `terminal` makes every stream a terminal; `answers` are what the person
+    /// types at prompts, in order (prompts are recorded in `prompts`).
+    func run(_ argv: [String], stdin: String? = nil, terminal: Bool = false, answers: [String] = []) -> CLIRun {
+        let out = BufferSink(), err = BufferSink()
+        var remaining = answers
+        let streams = IOStreams(out: out, err: err, stdinIsTerminal: terminal, stdoutIsTerminal: terminal, stderrIsTerminal: terminal,
+                                readInput: { stdin.map { Array($0.utf8) } ?? [] },
+                                readLine: { question, hidden in
+                                    err.write(question + (hidden ? "[hidden]\n" : "\n"))
+                                    return remaining.isEmpty ? nil : remaining.removeFirst()
+                                },
+                                width: { 100 })
+        let status = execute(argv, streams: streams)
+        return CLIRun(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    private func execute(_ argv: [String], streams: IOStreams) -> Int32 {
+        let parsed: ParsedCommand<CommandRunner>
+        do {
+            parsed = try Parser(root: CommandTree.root).parse(argv)
+        } catch {
+            return NSXApp.report(error, machine: NSXApp.machineOutputRequested(argv, environment), streams: streams)
+        }
+        let stored = try? config.load()
+        var settings = stored?.settings ?? [:]
+        if let profile = stored?.defaultProfile { settings["profile"] = profile }
+        let globals: GlobalOptions
+        do {
+            globals = try GlobalOptionsResolver.resolve(parsed, environment: environment, settings: settings)
+        } catch {
+            return NSXApp.report(error, machine: NSXApp.machineOutputRequested(argv, environment), streams: streams)
+        }
+        streams.neverPrompt = globals.noInput
+        let keyring = self.keyring
+        let transport = self.transport
+        let factory = Factory(streams: streams, environment: environment, globals: globals,
+                              makeKeyring: { keyring }, makeTransport: { _ in transport })
+        guard let action = parsed.action else { return ExitCode.usage.rawValue }
+        do {
+            try action.run(Invocation(parsed: parsed, factory: factory))
+            return ExitCode.success.rawValue
+        } catch {
+            return NSXApp.report(error, machine: globals.isMachineOutput, streams: streams,
+                                 context: ErrorPresenter.Context(commandPath: parsed.path, profile: globals.profile))
+        }
+    }
+}
+
+/// Bodies a Nurosentrix server would send.
+enum Fixtures {
+    static let user = #"{"id":"usr_abc123def456","email":"tester@example.com","name":"Test User"}"#
+
+    /// A JWT whose payload carries `exp` (the signature is not checked by nsx).
+    static func jwt(expiringIn seconds: TimeInterval, now: Date = Date()) -> String {
+        func b64(_ text: String) -> String {
+            Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+        let exp = Int(now.timeIntervalSince1970 + seconds)
+        return b64(#"{"alg":"HS256","typ":"JWT"}"#) + "." + b64(#"{"sub":"usr_abc123def456","exp":\#(exp)}"#) + ".c2lnbmF0dXJl"
+    }
+
+    static func rfc3339(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    static func login(token: String, expiresAt: String) -> HTTPResponse {
+        FakeTransport.json(200, #"{"success":true,"data":{"token":"\#(token)","expires_at":"\#(expiresAt)","user":\#(user)}}"#)
+    }
+
+    static func me(type: String, environment: String = "live", permissions: [String], token: String = "null", expiresAt: String? = nil) -> HTTPResponse {
+        let perms = permissions.map { "\"\($0)\"" }.joined(separator: ",")
+        let expiry = expiresAt.map { "\"\($0)\"" } ?? "null"
+        return FakeTransport.json(200, #"{"success":true,"data":{"user":\#(user),"auth":{"type":"\#(type)","environment":"\#(environment)","permissions":[\#(perms)],"token":\#(token),"expires_at":\#(expiry)}}}"#)
+    }
+
+    static let unauthorized = FakeTransport.json(401, #"{"success":false,"error":{"code":"UNAUTHORIZED","message":"Invalid or missing authentication token"}}"#)
+    static let notFound = FakeTransport.json(404, #"{"success":false,"error":{"code":"NOT_FOUND","message":"Not found"}}"#)
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+import NSXConfig
+
+@Suite struct ConfigStoreTests {
+    private func store(in folder: String) -> ConfigStore {
+        ConfigStore(location: ConfigLocation(folder: folder + "/nsx"))
+    }
+
+    private let facts = ProfileFacts(
+        apiURL: "https://app.nurosentrix.com", credentialType: "api_token", storage: "keyring",
+        email: "ada@example.com", userID: "usr_1", userName: "Ada", tokenID: "tok_1",
+        tokenName: "ci", tokenPrefix: "nsx_live_ab", environment: "test",
+        permissions: ["servers:read", "servers:write"], expiresAt: "2030-01-02T03:04:05Z")
+
+    @Test func missingFolderAndFileLoadAsAnEmptyDocumentWithoutCreatingAnything() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            let document = try store.load()
+            #expect(document == ConfigDocument())
+            #expect(!FileManager.default.fileExists(atPath: store.location.folder))
+        }
+    }
+
+    @Test func anEmptyFileLoadsAsAnEmptyDocument() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try write(" \n", to: store.location.configFile)
+            #expect(try store.load() == ConfigDocument())
+        }
+    }
+
+    @Test func updateRoundTripsEveryField() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            let expected = ConfigDocument(defaultProfile: "work", settings: ["output": "json", "color": "never"],
+                                          profiles: ["work": facts])
+            let returned = try store.update { document in
+                document = expected
+                return 42
+            }
+            #expect(returned == 42)
+            #expect(try store.load() == expected)
+            #expect(try ConfigStore(location: store.location).load() == expected)
+        }
+    }
+
+    @Test func theFileUsesSnakeCaseSortedPrettyJSON() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { document in
+                document.defaultProfile = "work"
+                document.settings["api_url"] = "https://api.example/v1"
+                document.profiles["work"] = facts
+            }
+            let text = try #require(contents(of: store.location.configFile))
+            #expect(text == """
+                {
+                  "default_profile" : "work",
+                  "profiles" : {
+                    "work" : {
+                      "api_url" : "https://app.nurosentrix.com",
+                      "credential_type" : "api_token",
+                      "email" : "ada@example.com",
+                      "environment" : "test",
+                      "expires_at" : "2030-01-02T03:04:05Z",
+                      "permissions" : [
+                        "servers:read",
+                        "servers:write"
+                      ],
+                      "storage" : "keyring",
+                      "token_id" : "tok_1",
+                      "token_name" : "ci",
+                      "token_prefix" : "nsx_live_ab",
+                      "user_id" : "usr_1",
+                      "user_name" : "Ada"
+                    }
+                  },
+                  "settings" : {
+                    "api_url" : "https://api.example/v1"
+                  }
+                }
+
+                """)
+        }
+    }
+
+    @Test func unknownKeysSurviveAnUpdate() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try write("""
+                {"future": {"list": [1, 2.5, true, null, "x"]}, "settings": {"output": "yaml"},
+                 "profiles": {"p": {"api_url": "https://a", "credential_type": "session", "new_fact": 7}}}
+                """, to: store.location.configFile)
+            try store.update { $0.settings["color"] = "never" }
+            let reloaded = try JSONSerialization.jsonObject(
+                with: try #require(FileManager.default.contents(atPath: store.location.configFile))) as? NSDictionary
+            #expect(reloaded == [
+                "future": ["list": [1, 2.5, true, NSNull(), "x"]],
+                "settings": ["output": "yaml", "color": "never"],
+                "profiles": ["p": ["api_url": "https://a", "credential_type": "session", "new_fact": 7,
+                                   "storage": "keyring", "environment": "live", "permissions": [String]()]],
+            ] as NSDictionary)
+        }
+    }
+
+    @Test(arguments: [
+        ("{\"settings\": ", "not valid JSON"),
+        ("[1, 2]", "the top level"),
+        ("{\"settings\": {\"output\": 3}}", "settings.output should be a string"),
+        ("{\"profiles\": {\"p\": {\"credential_type\": \"session\"}}}", "profiles.p.api_url is missing"),
+        ("{\"profiles\": {\"p\": {\"api_url\": \"u\", \"credential_type\": \"session\", \"permissions\": \"all\"}}}",
+         "profiles.p.permissions should be"),
+        ("{\"default_profile\": 5}", "default_profile should be a string"),
+    ])
+    func aCorruptFileIsAnErrorNamingItAndIsLeftAlone(text: String, reason: String) throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try write(text, to: store.location.configFile)
+            for attempt in [{ _ = try store.load() }, { try store.update { $0.settings["x"] = "y" } }] {
+                let error = #expect(throws: ConfigError.self) { try attempt() }
+                guard case .corrupt(let path, let explanation)? = error else {
+                    Issue.record("expected .corrupt, got \(String(describing: error))")
+                    continue
+                }
+                #expect(path == store.location.configFile)
+                #expect(explanation.contains(reason), "\(explanation)")
+                #expect(error?.description.contains(store.location.configFile) == true)
+            }
+            #expect(contents(of: store.location.configFile) == text)
+        }
+    }
+
+    @Test func aThrowingChangeWritesNothing() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { $0.settings["output"] = "json" }
+            let before = contents(of: store.location.configFile)
+            #expect(throws: ConfigError.io(path: "p", reason: "r")) {
+                try store.update { document throws(ConfigError) in
+                    document.settings["output"] = "csv"
+                    throw .io(path: "p", reason: "r")
+                }
+            }
+            #expect(contents(of: store.location.configFile) == before)
+        }
+    }
+
+    @Test func updatesLeaveNoTemporaryFilesBehind() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            for index in 0..<5 { try store.update { $0.settings["k\(index)"] = "\(index)" } }
+            let names = try FileManager.default.contentsOfDirectory(atPath: store.location.folder).sorted()
+            #expect(names == ["config.json", "config.lock"])
+        }
+    }
+
+    @Test func folderIs0700AndFilesAre0600EvenUnderUmask000() throws {
+        try withTemporaryFolder { folder in
+            let location = ConfigLocation(folder: folder + "/deeper/still/nsx")
+            try withUmask(0) {
+                try ConfigStore(location: location).update { $0.defaultProfile = "p" }
+            }
+            #expect(permissions(of: folder + "/deeper") == 0o700)
+            #expect(permissions(of: folder + "/deeper/still") == 0o700)
+            #expect(permissions(of: location.folder) == 0o700)
+            #expect(permissions(of: location.configFile) == 0o600)
+            #expect(permissions(of: location.lockFile) == 0o600)
+        }
+    }
+
+    @Test func aLooseFileIsTightenedByTheNextWrite() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { $0.defaultProfile = "p" }
+            chmod(store.location.configFile, 0o644)
+            try store.update { $0.defaultProfile = "q" }
+            #expect(permissions(of: store.location.configFile) == 0o600)
+        }
+    }
+
+    @Test func permissionProblemsNameLooseModesAndTheirFix() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            #expect(store.permissionProblems() == [])
+            try store.update { $0.defaultProfile = "p" }
+            #expect(store.permissionProblems() == [])
+
+            chmod(store.location.folder, 0o755)
+            chmod(store.location.configFile, 0o640)
+            let folderPath = store.location.folder, filePath = store.location.configFile
+            #expect(store.permissionProblems() == [
+                "\(folderPath) has mode 0755, expected 0700 (fix: chmod 700 \(folderPath))",
+                "\(filePath) has mode 0640, expected 0600 (fix: chmod 600 \(filePath))",
+            ])
+        }
+    }
+
+    @Test func aFileThatCannotBeReadIsAnIOErrorNamingIt() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { $0.defaultProfile = "p" }
+            // A folder in the file's place fails to read for root too (modes would not).
+            try FileManager.default.removeItem(atPath: store.location.configFile)
+            try FileManager.default.createDirectory(atPath: store.location.configFile, withIntermediateDirectories: false)
+            let error = #expect(throws: ConfigError.self) { try store.load() }
+            guard case .io(let path, _)? = error else {
+                Issue.record("expected .io, got \(String(describing: error))")
+                return
+            }
+            #expect(path == store.location.configFile)
+        }
+    }
+}
