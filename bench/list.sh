@@ -8,6 +8,7 @@
 # nsx streams page by page, so its peak RSS should stay flat however many servers there are.
 #
 #   bench/list.sh                 # COUNT=10000 PAGE=100 by default
+#   BENCH_BIN_DIR=/path/to/bin bench/list.sh   # binaries already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +20,13 @@ for tool in curl jq; do
 done
 [ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
 
-swift build -c release --product nsx-server >&2
-swift build -c release --product nsx >&2
-bin="$(swift build -c release --show-bin-path)"
+# BENCH_BIN_DIR=… uses binaries built elsewhere (both nsx and nsx-server) instead of building.
+bin="${BENCH_BIN_DIR:-}"
+if [ -z "$bin" ]; then
+    swift build -c release --product nsx-server >&2
+    swift build -c release --product nsx >&2
+    bin="$(swift build -c release --show-bin-path)"
+fi
 
 work="$(mktemp -d)"
 server_pid=""
@@ -49,18 +54,23 @@ echo "seeding $count servers…" >&2
 regions=(us-east us-west eu-central ap-southeast)
 {
     for i in $(seq 1 "$count"); do
+        if [ "$i" -gt 1 ]; then echo next; fi
         printf 'url = "%s/api/v1/servers"\nrequest = "POST"\n' "$url"
         printf 'header = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\n' "$session"
         printf 'data = "{\\"name\\":\\"bench-%d\\",\\"region\\":\\"%s\\",\\"plan\\":\\"basic-1\\",\\"labels\\":{\\"n\\":\\"%d\\"}}"\n' \
             "$i" "${regions[$((i % 4))]}" "$i"
-        printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nnext\n'
+        printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n'
     done
 } >"$work/seed.curl"
 seed_start=$(date +%s%N)
-curl -sS --parallel --parallel-max 32 -K "$work/seed.curl" >"$work/seed.codes"
+curl -sS --parallel --parallel-max 32 -K "$work/seed.curl" >"$work/seed.codes" 2>"$work/seed.err" || true
 seed_ms=$((($(date +%s%N) - seed_start) / 1000000))
 created=$(grep -c '^201$' "$work/seed.codes" || true)
-[ "$created" = "$count" ] || { echo "seeding created $created of $count: $(sort "$work/seed.codes" | uniq -c)" >&2; exit 1; }
+[ "$created" = "$count" ] || {
+    echo "seeding created $created of $count: $(sort "$work/seed.codes" | uniq -c)" >&2
+    grep -v '^DL%\|--:--' "$work/seed.err" | tail -5 >&2
+    exit 1
+}
 echo "seeded $count servers in $((seed_ms / 1000)).$(printf '%03d' $((seed_ms % 1000))) s" >&2
 
 # nsx: its own config folder, the session through NSX_TOKEN (never stored).

@@ -25,10 +25,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         guard let handle = curl_easy_init() else {
             throw .other(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")
         }
-        let options = EasyHandleOptions(handle: handle)
         do {
             trustedCertificates = try settings.caBundlePath.map { path throws(TransportError) in
-                try Self.certificates(adding: path, to: settings.systemCABundlePath ?? options.string(CURLINFO_CAINFO))
+                try Self.certificates(adding: path, to: settings.systemCABundlePath ?? Self.libcurlDefaultCABundle(handle))
             }
         } catch {
             curl_easy_cleanup(handle)
@@ -150,6 +149,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         default:
             throw TransportError(curlCode: code, detail: String(cString: errorBuffer))
         }
+    }
+
+    /// The CA bundle libcurl was built to trust (Debian: /etc/ssl/certs/ca-certificates.crt).
+    static func libcurlDefaultCABundle(_ handle: UnsafeMutableRawPointer) -> String? {
+        EasyHandleOptions(handle: handle).string(CURLINFO_CAINFO)
     }
 
     /// The system bundle with the user's CAs appended, handed to libcurl as one blob:

@@ -14,7 +14,6 @@ public final class RetryingClient: Sendable {
     private let sleeper: Sleeper
     private let jitter: @Sendable () -> Double
     private let trace: (any HTTPTrace)?
-    private let wallClock: @Sendable () -> Int
 
     /// - Parameters:
     ///   - jitter: a number in 0..<1 for each backoff; random unless a test fixes it.
@@ -28,7 +27,6 @@ public final class RetryingClient: Sendable {
         self.sleeper = sleeper
         self.jitter = jitter
         self.trace = trace
-        wallClock = { Int(time(nil)) }
     }
 
     public func send(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
@@ -52,7 +50,7 @@ public final class RetryingClient: Sendable {
                     response.deletedOnEarlierAttempt = true
                 }
                 guard retriesLeft, policy.retryableStatuses.contains(response.status) else { return response }
-                if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: wallClock()) }) {
+                if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: Int(time(nil))) }) {
                     guard spent + asked <= policy.budget else {
                         throw .retryAfterTooLong(seconds: asked.wholeSecondsRoundedUp, response: response)
                     }

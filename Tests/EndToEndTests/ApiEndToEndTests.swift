@@ -176,7 +176,9 @@ struct ApiEndToEndTests {
         let world = try ResourceWorld()
         try world.server.injectFault(#"{"count":2,"status":503,"retry_after":0,"method":"GET","path_prefix":"/api/v1/me"}"#)
         let me = try world.ok(["api", "me", "-v"])
-        #expect(me.stderr.components(separatedBy: "retrying").count == 3, "\(me.stderr)")
+        let attempts = me.stderr.split(separator: "\n").filter { $0.hasPrefix("> GET ") && $0.hasSuffix("/api/v1/me") }
+        #expect(attempts.count == 3, "\(me.stderr)")
+        #expect(me.stderr.split(separator: "\n").filter { $0.hasPrefix("< 503") }.count == 2)
         #expect(((try me.json() as? [String: Any])?["data"] as? [String: Any])?["user"] != nil)
     }
 }

@@ -105,8 +105,8 @@ func runConcurrently(_ commands: [[String]], stdin: String?, user: NSXUser) thro
     var running: [(Process, URL, URL)] = []
     for (index, arguments) in commands.enumerated() {
         let out = folder.appendingPathComponent("\(index).out"), err = folder.appendingPathComponent("\(index).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = BuildProducts.nsx
         process.arguments = arguments

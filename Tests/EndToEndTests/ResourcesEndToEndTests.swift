@@ -262,6 +262,16 @@ struct ResourcesEndToEndTests {
         #expect(entries[2]["id"] as? String == b)
         #expect(try world.array(["servers", "list"]).isEmpty)
 
+        // A delete's result has its own keys for --fields and -q.
+        let d = try world.createServer("web-d")
+        let picked = try world.object(["servers", "delete", "web-d", "--yes", "--fields", "deleted"])
+        #expect(picked.count == 1)
+        #expect(picked["deleted"] as? Bool == true)
+        let e = try world.createServer("web-e")
+        #expect(try world.ok(["servers", "delete", "web-e", "--yes", "-q"]).stdout == e + "\n")
+        let badField = try world.user.nsx(["servers", "delete", d, "--yes", "--fields", "region"])
+        #expect(badField.status == 2, "\(badField)")
+
         // Actions on several instances, as a table: one line each on stdout, failures on stderr.
         let server = try world.createServer("web-c")
         _ = try world.createInstance("app-1", server: server)
@@ -283,7 +293,7 @@ struct ResourcesEndToEndTests {
         let timedOut = try world.user.nsx(["servers", "create", "--name", "web-2", "--region", "us-east", "--plan", "basic-1",
                                            "--wait", "--wait-timeout", "1s"])
         #expect(timedOut.status == 9, "\(timedOut)")
-        #expect(timedOut.stderr.contains("gave up waiting for server web-2 to be active"))
+        #expect(timedOut.stderr.contains("gave up waiting for server web-2 after 1 second (still provisioning)"))
 
         let noWait = try world.user.nsx(["instances", "start", "x", "--wait-timeout", "1m"])
         #expect(noWait.status == 2, "\(noWait)")
@@ -309,7 +319,8 @@ struct ResourcesEndToEndTests {
         waiting.waitUntilExit()
         let stderr = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(waiting.terminationStatus == 9, "\(stderr)")
-        #expect(stderr.contains("ended failed"))
+        #expect(stderr.contains("error: backup backup-"))
+        #expect(stderr.contains(" ended failed\n"))
     }
 
     @Test("--test with a session sees only test resources")
@@ -325,6 +336,13 @@ struct ResourcesEndToEndTests {
         #expect(test.compactMap { $0["name"] as? String } == ["test-1"])
         let viaEnv = try world.array(["servers", "list"], extraEnvironment: ["NSX_ENV": "test"])
         #expect(viaEnv.compactMap { $0["id"] as? String } == [testID])
+
+        // --test with a live API token is a usage error.
+        let created = try world.ok(["api", "tokens", "-f", "name=live", "-f", "permissions[]=servers:read"])
+        let liveToken = try #require(((try created.json() as? [String: Any])?["data"] as? [String: Any])?["token"] as? String)
+        let refused = try world.user.nsx(["servers", "list", "--test"], extraEnvironment: ["NSX_TOKEN": liveToken])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("--test cannot be used with a live API token"))
 
         let notInLive = try world.user.nsx(["servers", "get", "test-1"])
         #expect(notInLive.status == 5, "\(notInLive)")
@@ -354,6 +372,36 @@ struct ResourcesEndToEndTests {
         let all = try world.array(["servers", "list", "--all"])
         #expect(all.filter { $0["name"] as? String == "web-2" }.count == 1)
         #expect(all.count == 2)
+    }
+
+    @Test("A DELETE whose answer was lost, retried and answered 404, counts as deleted")
+    func deleteRetriedAfterLoss() throws {
+        let world = try ResourceWorld()
+        let id = try world.createServer("web-1")
+        try world.server.injectFault(#"{"count":1,"drop":"after","method":"DELETE","path_prefix":"/api/v1/servers"}"#)
+        let deleted = try world.user.nsx(["servers", "delete", id, "--yes", "-o", "json"])
+        #expect(deleted.status == 0, "\(deleted)")
+        let object = try #require(try deleted.json() as? [String: Any])
+        #expect(object["id"] as? String == id)
+        #expect(object["deleted"] as? Bool == true)
+        #expect(try world.array(["servers", "list"]).isEmpty)
+    }
+
+    @Test("--wait shows a progress line on a terminal")
+    func waitProgressOnTerminal() throws {
+        let world = try ResourceWorld(actionDelay: 1)
+        _ = try world.createServer("web-1")
+        _ = try world.createInstance("app-1", server: "web-1")
+        let started = try world.onTerminal(["instances", "start", "app-1", "--wait"])
+        #expect(started.status == 0, "\(started)")
+        #expect(started.stdout.contains("waiting for instance app-1: starting"))
+        #expect(started.stdout.contains("Started instance app-1 (ins_"))
+        #expect(try world.object(["instances", "get", "app-1"])["status"] as? String == "running")
+
+        let restarted = try world.object(["instances", "restart", "app-1", "--wait"])
+        #expect(restarted["status"] as? String == "running")
+        let stopping = try world.object(["instances", "stop", "app-1"])
+        #expect(stopping["status"] as? String == "stopping", "without --wait, the 202 object")
     }
 
     @Test("Usage errors: missing required options, --limit with --all, unknown --fields")

@@ -7,25 +7,30 @@ import Testing
 struct ResourcesOutputEndToEndTests {
     static let serverKeys: Set<String> = ["id", "name", "region", "plan", "status", "ipv4", "labels", "created_at", "updated_at"]
 
-    /// Three servers, one with labels that need CSV quoting.
-    static func world() throws -> (ResourceWorld, [String]) {
+    /// Three servers, one with labels that need CSV quoting. The IDs are in list order
+    /// (oldest first, the ID breaking ties within a second), and so are the names.
+    static func world() throws -> (ResourceWorld, [String], names: [String]) {
         let world = try ResourceWorld()
-        let ids = [
+        let created = [
             try world.createServer("web-1", region: "eu-central", extra: ["--label", "env=prod", "--label", "note=a,b \"c\"", "--wait"]),
             try world.createServer("web-2", region: "us-east", extra: ["--wait"]),
             try world.createServer("db-1", region: "ap-southeast", plan: "performance-8", extra: ["--wait"]),
         ]
-        return (world, ids)
+        let listed = try world.array(["servers", "list"])
+        let ids = listed.compactMap { $0["id"] as? String }
+        guard Set(ids) == Set(created) else { throw WorldError.setup("listed \(ids), created \(created)") }
+        return (world, ids, listed.compactMap { $0["name"] as? String })
     }
 
     @Test("list as JSON, NDJSON, CSV, YAML and table")
     func listFormats() throws {
-        let (world, ids) = try Self.world()
+        let (world, ids, names) = try Self.world()
 
         let json = try world.array(["servers", "list"])
         #expect(json.compactMap { $0["id"] as? String } == ids)
         for item in json { #expect(Set(item.keys) == Self.serverKeys) }
-        #expect((json[0]["labels"] as? [String: String]) == ["env": "prod", "note": "a,b \"c\""])
+        let web1 = try #require(json.first { $0["name"] as? String == "web-1" })
+        #expect((web1["labels"] as? [String: String]) == ["env": "prod", "note": "a,b \"c\""])
 
         let ndjson = try parseNDJSON(try world.ok(["servers", "list", "-o", "ndjson"]).stdout)
         #expect(ndjson.compactMap { $0["id"] as? String } == ids)
@@ -35,29 +40,31 @@ struct ResourcesOutputEndToEndTests {
         #expect(csv.count == 4)
         #expect(csv[0] == ["id", "name", "status", "region", "plan", "ipv4", "created_at"])
         #expect(csv.dropFirst().map { $0[0] } == ids)
-        #expect(csv[1][1] == "web-1")
-        #expect(csv[1][2] == "active")
+        #expect(csv.dropFirst().map { $0[1] } == names)
+        #expect(csv.dropFirst().allSatisfy { $0[2] == "active" })
         #expect(csv.allSatisfy { $0.count == 7 })
 
         let csvLabels = parseCSV(try world.ok(["servers", "list", "-o", "csv", "--fields", "name,labels"]).stdout)
         #expect(csvLabels[0] == ["name", "labels"])
-        #expect(csvLabels[1] == ["web-1", "env=prod;note=a,b \"c\""])
-        #expect(csvLabels[2] == ["web-2", ""])
+        #expect(csvLabels.contains(["web-1", "env=prod;note=a,b \"c\""]))
+        #expect(csvLabels.contains(["web-2", ""]))
+        #expect(csvLabels.count == 4)
 
         let yaml = parseYAMLList(try world.ok(["servers", "list", "-o", "yaml"]).stdout)
         #expect(yaml.count == 3)
         #expect(yaml.compactMap { $0["id"] } == ids)
-        #expect(yaml[2]["plan"] == "performance-8")
-        #expect(yaml[1]["region"] == "us-east")
+        #expect(yaml.first { $0["name"] == "db-1" }?["plan"] == "performance-8")
+        #expect(yaml.first { $0["name"] == "web-2" }?["region"] == "us-east")
 
         let table = try world.ok(["servers", "list"]).stdout.split(separator: "\n").map(String.init)
         #expect(table.count == 4)
         let header = table[0].split(separator: " ").map(String.init)
         #expect(header == ["ID", "NAME", "STATUS", "REGION", "PLAN", "IPV4", "AGE"])
-        for (line, id) in zip(table.dropFirst(), ids) {
+        for (line, (id, name)) in zip(table.dropFirst(), zip(ids, names)) {
             let cells = line.split(separator: " ").map(String.init)
             #expect(cells.count == 7, "\(line)")
             #expect(cells[0] == id)
+            #expect(cells[1] == name)
             #expect(cells[2] == "active")
         }
         #expect(!table.joined().contains("\u{1B}["), "no colour when piped")
@@ -65,12 +72,13 @@ struct ResourcesOutputEndToEndTests {
 
     @Test("get as JSON, NDJSON, CSV, YAML and table")
     func getFormats() throws {
-        let (world, ids) = try Self.world()
+        let (world, ids, names) = try Self.world()
+        let web1 = ids[try #require(names.firstIndex(of: "web-1"))]
         let json = try world.object(["servers", "get", "web-1"])
         #expect(Set(json.keys) == Self.serverKeys)
-        #expect(json["id"] as? String == ids[0])
+        #expect(json["id"] as? String == web1)
 
-        let ndjson = try world.ok(["servers", "get", ids[0], "-o", "ndjson"]).stdout
+        let ndjson = try world.ok(["servers", "get", web1, "-o", "ndjson"]).stdout
         #expect(ndjson.split(separator: "\n").count == 1)
         #expect(try parseNDJSON(ndjson).first?["name"] as? String == "web-1")
 
@@ -78,11 +86,11 @@ struct ResourcesOutputEndToEndTests {
         #expect(csv.count == 2)
         #expect(Set(csv[0]) == Self.serverKeys)
         let row = Dictionary(uniqueKeysWithValues: zip(csv[0], csv[1]))
-        #expect(row["id"] == ids[0])
+        #expect(row["id"] == web1)
         #expect(row["labels"] == "env=prod;note=a,b \"c\"")
 
         let yaml = parseYAMLMapping(try world.ok(["servers", "get", "web-1", "-o", "yaml"]).stdout)
-        #expect(yaml["id"] == ids[0])
+        #expect(yaml["id"] == web1)
         #expect(yaml["region"] == "eu-central")
         #expect(yaml["labels"] == "")
         let yamlText = try world.ok(["servers", "get", "web-1", "-o", "yaml"]).stdout
@@ -96,18 +104,19 @@ struct ResourcesOutputEndToEndTests {
 
     @Test("--fields picks and orders keys (paths too); unknown fields list the valid ones")
     func fields() throws {
-        let (world, ids) = try Self.world()
+        let (world, ids, names) = try Self.world()
         let picked = try world.array(["servers", "list", "--fields", "name,labels.env,id"])
         #expect(picked.count == 3)
-        #expect(Set(picked[0].keys) == ["name", "labels.env", "id"])
-        #expect(picked[0]["labels.env"] as? String == "prod")
-        #expect(picked[1]["labels.env"] is NSNull)
+        #expect(picked.allSatisfy { Set($0.keys) == ["name", "labels.env", "id"] })
+        #expect(picked.first { $0["name"] as? String == "web-1" }?["labels.env"] as? String == "prod")
+        #expect(picked.first { $0["name"] as? String == "db-1" }?["labels.env"] is NSNull)
 
-        let ndjsonOrder = try world.ok(["servers", "list", "-o", "ndjson", "--fields", "region,id"]).stdout
-        #expect(ndjsonOrder.hasPrefix("{\"region\":\"eu-central\",\"id\":\"\(ids[0])\"}"))
+        let ndjsonOrder = try world.ok(["servers", "list", "-o", "ndjson", "--fields", "name,id"]).stdout
+        #expect(ndjsonOrder.hasPrefix("{\"name\":\"\(names[0])\",\"id\":\"\(ids[0])\"}"))
 
         let table = try world.ok(["servers", "list", "--fields", "name,updated_at"]).stdout.split(separator: "\n")
-        #expect(table[0].split(separator: " ") == ["NAME", "UPDATED"])
+        #expect(table[0].split(separator: " ") == ["NAME", "UPDATED_AT"])
+        #expect(table.dropFirst().map { String($0.split(separator: " ")[0]) } == names)
 
         let get = try world.object(["servers", "get", "web-1", "--fields", "id,plan"])
         #expect(get.count == 2)
@@ -127,7 +136,7 @@ struct ResourcesOutputEndToEndTests {
 
     @Test("--no-headers for table and CSV; -q prints IDs only, for xargs")
     func headersAndQuiet() throws {
-        let (world, ids) = try Self.world()
+        let (world, ids, names) = try Self.world()
         let table = try world.ok(["servers", "list", "--no-headers"]).stdout.split(separator: "\n")
         #expect(table.count == 3)
         #expect(table.map { String($0.split(separator: " ")[0]) } == ids)
@@ -140,7 +149,7 @@ struct ResourcesOutputEndToEndTests {
         let quietJSON = try world.ok(["servers", "list", "-q", "-o", "json"]).stdout
         #expect(quietJSON == quiet)
         let quietGet = try world.ok(["servers", "get", "db-1", "-q"]).stdout
-        #expect(quietGet == ids[2] + "\n")
+        #expect(quietGet == ids[try #require(names.firstIndex(of: "db-1"))] + "\n")
         let quietCreate = try world.ok(["servers", "create", "--name", "web-9", "--region", "us-west", "--plan", "basic-1", "-q"])
         #expect(quietCreate.stdout.hasPrefix("srv_"))
         #expect(quietCreate.stdout.split(separator: "\n").count == 1)
@@ -180,6 +189,25 @@ struct ResourcesOutputEndToEndTests {
         #expect(onTerminal.status == 0, "\(onTerminal)")
         #expect(onTerminal.stdout.contains("Showing 20 of many; use --all or --limit"))
         #expect(onTerminal.stdout.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
+    }
+
+    @Test("Lists stream: the first page is out before a later page is fetched")
+    func streaming() throws {
+        let world = try ResourceWorld()
+        try world.seedServers(250, prefix: "node")
+        // The first page passes untouched (a rule with nothing to do); the second fails with a 500.
+        try world.server.injectFault(#"{"count":1,"delay_ms":0,"method":"GET","path_prefix":"/api/v1/servers"}"#)
+        try world.server.injectFault(#"{"count":1,"status":500,"method":"GET","path_prefix":"/api/v1/servers"}"#)
+        let broken = try world.user.nsx(["servers", "list", "--all", "-o", "ndjson"])
+        #expect(broken.status == 1, "\(broken)")
+        let rows = try parseNDJSON(broken.stdout)
+        #expect(rows.count == 100, "the whole first page was written before the second was asked for")
+
+        try world.server.injectFault(#"{"count":1,"delay_ms":0,"method":"GET","path_prefix":"/api/v1/servers"}"#)
+        try world.server.injectFault(#"{"count":1,"status":500,"method":"GET","path_prefix":"/api/v1/servers"}"#)
+        let csv = try world.user.nsx(["servers", "list", "--all", "-o", "csv"])
+        #expect(csv.status == 1, "\(csv)")
+        #expect(parseCSV(csv.stdout).count == 101)
     }
 
     @Test("instances and backups lists have their own default columns")

@@ -59,6 +59,7 @@ final class ResourceWorld: @unchecked Sendable {
         let token = try sessionToken()
         var config = ""
         for index in 1...count {
+            if index > 1 { config += "next\n" }
             config += """
                 url = "\(server.url)/api/v1/servers"
                 request = "POST"
@@ -71,7 +72,6 @@ final class ResourceWorld: @unchecked Sendable {
                 data = "{\\"name\\":\\"\(prefix)-\(index)\\",\\"region\\":\\"\(region)\\",\\"plan\\":\\"basic-1\\"}"
                 output = "/dev/null"
                 write-out = "%{http_code}\\n"
-                next
 
                 """
         }

@@ -49,12 +49,29 @@ struct TokensCreateTests {
         #expect(lines.last?.hasPrefix("╰") == true)
         #expect(lines.contains { $0.contains(token.secret) })
         #expect(lines.contains { $0.contains("Name") && $0.contains("deploy") })
-        #expect(lines.contains { $0.contains("Environment") && $0.contains(" LIVE ") })
+        #expect(lines.contains { $0.contains("Environment  LIVE ") })
         #expect(lines.contains { $0.contains("Permissions") && $0.contains("servers:read servers:write instances:actions") })
         #expect(lines.contains { $0.contains("Expires") && $0.contains("2030-01-31T23:59:59Z (in ") })
         // Every line of the frame is as wide as the others.
         #expect(Set(lines.map(\.count)).count == 1, "\(run.stdout)")
         #expect(run.stderr.contains("Store it now: it cannot be shown again."))
+    }
+
+    @Test("the frame's expiry reads naturally", arguments: [
+        (nil, "never"),
+        ("2026-04-09T11:59:58Z", "2026-04-09T11:59:58Z (in 30 days)"),
+        ("2026-03-10T12:00:20Z", "2026-03-10T12:00:20Z (in 20 seconds)"),
+        ("2026-03-10T11:00:00Z", "2026-03-10T11:00:00Z (expired)"),
+    ] as [(String?, String)])
+    func expiryText(expiresAt: String?, expected: String) {
+        let now = Date(timeIntervalSince1970: 1_773_144_000) // 2026-03-10T12:00:00Z
+        #expect(NewTokenOutput.expiry(expiresAt, now: now) == expected)
+    }
+
+    @Test("long permission lists wrap inside the frame, never mid-permission")
+    func wrapping() {
+        #expect(NewTokenOutput.wrap(["servers:read", "servers:write", "instances:read"], width: 27) == ["servers:read servers:write", "instances:read"])
+        #expect(NewTokenOutput.wrap(["instances:actions"], width: 5) == ["instances:actions"])
     }
 
     @Test("-o json: the token object, secret included")

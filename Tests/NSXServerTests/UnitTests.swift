@@ -62,6 +62,18 @@ import Testing
         #expect(json == [true, 1, 0, false])
     }
 
+    @Test func parsesEscapesAndRejectsWhatRFC8259Rejects() {
+        #expect(JSON.parse(Array(#""a\u00e9\ud83d\ude00\/\t""#.utf8)) == .string("aé😀/\t"))
+        #expect(JSON.parse(Array(" -1.5e3 ".utf8)) == .number(-1500))
+        #expect(JSON.parse(Array("{\"k\":\"é\"}".utf8)) == ["k": "é"])
+        for bad in ["01", "1.", ".5", "+1", "[1,]", "{\"a\":1,}", "\"\u{01}\"", "\"\\x\"", "\"\\ud83d\"", "nul", "{}x", "", "1e999"] {
+            #expect(JSON.parse(Array(bad.utf8)) == nil, "\(bad)")
+        }
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(JSON.parse(Array(deep.utf8)) == nil)
+        #expect(JSON.parse([0x22, 0xFF, 0x22]) == nil, "invalid UTF-8")
+    }
+
     @Test func escapesControlCharacters() {
         #expect(JSON.string("\u{01}").serialized == #""\u0001""#)
     }

@@ -22,7 +22,7 @@ struct CredentialResolver {
         let profile = factory.globals.profile
         guard let facts = try factory.profileFacts() else { return nil }
         // Logged in elsewhere: a profile's secret belongs to the API URL it logged in to.
-        if let explicit = factory.globals.explicitAPIURL, explicit != facts.apiURL { return nil }
+        if let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) { return nil }
         let store = factory.secretStore(named: facts.storage)
         let secret: String?
         do {

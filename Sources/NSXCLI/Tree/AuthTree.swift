@@ -11,8 +11,9 @@ enum AuthTree {
             API token on standard input with --with-token. No secret is ever taken as an argument.
 
             The secret is stored in the Secret Service (GNOME keyring); config.json keeps only
-            non-secret facts. Where no Secret Service answers, --insecure-storage keeps the secret
-            in a 0600 file in the config folder instead.
+            non-secret facts. Where no Secret Service answers, login fails before anything is sent
+            or written (exit 1); --insecure-storage keeps the secret in a 0600 file in the config
+            folder instead. Logging in again replaces the profile's login (and ends its old session).
             """,
         options: [
             .value("email", .string, valueName: "email", help: "Account email (asked on a terminal when left out)"),

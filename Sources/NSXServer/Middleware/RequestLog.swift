@@ -13,7 +13,7 @@ public final class RequestLog: Sendable {
     func record(method: String, path: String, status: String, milliseconds: Double, requestID: String, note: String? = nil) {
         guard enabled else { return }
         var line = RFC3339.format(Int(Date().timeIntervalSince1970))
-        line += " \(method) \(Self.sanitized(path)) \(status) \(String(format: "%.1f", milliseconds))ms \(requestID)"
+        line += " \(method) \(Self.sanitized(path)) \(status) \(Self.tenths(milliseconds))ms \(requestID)"
         if let note { line += " \(note)" }
         line += "\n"
         let bytes = Array(line.utf8)
@@ -27,6 +27,11 @@ public final class RequestLog: Sendable {
                 }
             }
         }
+    }
+
+    private static func tenths(_ milliseconds: Double) -> String {
+        let tenths = Int((milliseconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// Control characters from the request line must not reach a terminal.

@@ -6,8 +6,8 @@ struct BackupsTable {
     let scope: Scope
 
     func find(id: String) throws -> Backup? {
-        try Row.fetchOne(db, sql: "SELECT * FROM backups WHERE id = ? AND user_id = ? AND environment = ?",
-                         arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM backups WHERE id = ? AND user_id = ? AND environment = ?")
+        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
     }
 
     func find(name: String) throws -> Backup? {

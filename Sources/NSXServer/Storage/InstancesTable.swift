@@ -6,8 +6,8 @@ struct InstancesTable {
     let scope: Scope
 
     func find(id: String) throws -> Instance? {
-        try Row.fetchOne(db, sql: "SELECT * FROM instances WHERE id = ? AND user_id = ? AND environment = ?",
-                         arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM instances WHERE id = ? AND user_id = ? AND environment = ?")
+        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
     }
 
     func find(name: String) throws -> Instance? {

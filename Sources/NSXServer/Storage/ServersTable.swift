@@ -7,8 +7,8 @@ struct ServersTable {
     let scope: Scope
 
     func find(id: String) throws -> Server? {
-        try Row.fetchOne(db, sql: "SELECT * FROM servers WHERE id = ? AND user_id = ? AND environment = ?",
-                         arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM servers WHERE id = ? AND user_id = ? AND environment = ?")
+        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
     }
 
     func find(name: String) throws -> Server? {
@@ -57,7 +57,7 @@ struct ServersTable {
     }
 
     static func decodeLabels(_ text: String) -> [String: String] {
-        guard case .object(let object)? = JSON.parse(Array(text.utf8)) else { return [:] }
+        guard text != "{}", case .object(let object)? = JSON.parse(Array(text.utf8)) else { return [:] }
         var labels: [String: String] = [:]
         for pair in object.pairs { labels[pair.key] = pair.value.stringValue }
         return labels

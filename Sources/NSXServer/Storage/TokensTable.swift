@@ -5,7 +5,8 @@ struct TokensTable {
     let db: Database
 
     func find(secretHash: String) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tokens WHERE secret_hash = ?", arguments: [secretHash]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM tokens WHERE secret_hash = ?")
+        return try Row.fetchOne(statement, arguments: [secretHash]).map(Self.decode)
     }
 
     func find(id: String, userID: String) throws -> APIToken? {

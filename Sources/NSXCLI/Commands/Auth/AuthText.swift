@@ -14,7 +14,7 @@ enum AuthText {
 
     /// "in 3 hours", "2 days ago".
     static func relative(_ date: Date, now: Date = Date()) -> String {
-        let seconds = Int(date.timeIntervalSince(now).rounded())
+        let seconds = Int(date.timeIntervalSince(now))  // whole units passed: 23 h 59 min is "23 hours"
         return seconds >= 0 ? "in \(Durations.spoken(seconds: seconds))" : "\(Durations.spoken(seconds: -seconds)) ago"
     }
 

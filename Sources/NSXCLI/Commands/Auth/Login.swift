@@ -96,6 +96,9 @@ enum Login {
             let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken)
             if identity.expiresAt != nil { streams.warn("  Expires: \(expiry.text)") }
         }
+        if factory.environment[EnvironmentVariable.token.rawValue]?.isEmpty == false {
+            streams.warn("note: NSX_TOKEN is set; while it is, nsx uses it instead of this login")
+        }
     }
 
     // MARK: Session
@@ -111,8 +114,9 @@ enum Login {
             }
             address = typed
         }
+        // --password-stdin typed by hand at a terminal still does not echo.
         let password = passwordFromStdin
-            ? try SecretInput.fromStdin(streams, what: "password")
+            ? try SecretInput.read(streams, question: "Password: ", what: "password")
             : try SecretInput.prompted(streams, question: "Password: ", what: "password")
 
         let response = try client.post("/auth/login", body: ["email": .string(address), "password": .string(password)])

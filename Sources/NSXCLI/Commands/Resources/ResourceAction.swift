@@ -16,10 +16,11 @@ struct ResourceAction {
         let words = invocation.parsed.arguments(ResourceGet.argument)
         guard !words.isEmpty else { throw .usage("which \(view.kind.plural)? Give their IDs or names") }
         let wait = try WaitRequest.parse(invocation.parsed)
-        let context = try ResourceContext(invocation, view: view)
+        let fields = view.fields + ["error"]
+        let context = try ResourceContext(invocation, view: view, fields: fields)
         try Batch(invocation: invocation, pastTense: "\(pastTense) \(view.kind.singular)",
                   columns: view.columns + [Column("error", header: "ERROR", style: .map)],
-                  fields: view.fields + ["error"]).run(words) { word throws(CLIError) in
+                  fields: fields).run(words) { word throws(CLIError) in
             let id = try context.id(word)
             let accepted = try context.client.post("\(view.kind.itemPath(id))/\(action)").data
             guard let wait else { return accepted }

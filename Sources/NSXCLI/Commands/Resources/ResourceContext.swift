@@ -8,9 +8,10 @@ struct ResourceContext {
     let view: ResourceView
     let client: APIClient
 
-    /// Checks `--fields` against the resource's keys first, so a typo fails before any request.
-    init(_ invocation: Invocation, view: ResourceView) throws(CLIError) {
-        try Printer(factory: invocation.factory).validateFields(view.fields)
+    /// Checks `--fields` first (against the resource's keys, or `fields` when the command prints
+    /// something else, like a delete's `{"id", "deleted"}`), so a typo fails before any request.
+    init(_ invocation: Invocation, view: ResourceView, fields: [String]? = nil) throws(CLIError) {
+        try Printer(factory: invocation.factory).validateFields(fields ?? view.fields)
         self.invocation = invocation
         self.view = view
         client = try invocation.factory.api()
@@ -47,8 +48,9 @@ struct ResourceContext {
     func wait(_ id: String, until statuses: Set<String>, label: String, request: WaitRequest,
               kind: ResourceKind? = nil) throws(CLIError) -> JSONValue {
         let kind = kind ?? view.kind
-        let goal = Waiter.Goal(done: statuses,
-                               description: "\(kind.singular) \(terminalSafe(label)) to be \(statuses.sorted().joined(separator: " or "))")
+        // Reads in all three places it appears: "waiting for instance web-1: starting",
+        // "gave up waiting for instance web-1 after …", "backup nightly ended failed".
+        let goal = Waiter.Goal(done: statuses, description: "\(kind.singular) \(terminalSafe(label))")
         return try Waiter(client: client, streams: invocation.streams, timeoutSeconds: request.timeoutSeconds)
             .wait(for: kind.itemPath(id), goal: goal)
     }

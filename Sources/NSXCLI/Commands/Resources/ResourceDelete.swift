@@ -12,7 +12,7 @@ struct ResourceDelete {
         try Printer(factory: invocation.factory).validateFields(Self.resultFields)
         try Confirmation.require(Self.question(verb: "Delete", view: view, words: words),
                                  action: "nsx \(view.kind.plural) delete", invocation: invocation)
-        let context = try ResourceContext(invocation, view: view)
+        let context = try ResourceContext(invocation, view: view, fields: Self.resultFields)
         try Batch(invocation: invocation, pastTense: "Deleted \(view.kind.singular)", columns: Self.resultColumns,
                   fields: Self.resultFields).run(words) { word throws(CLIError) in
             let id = try context.id(word)

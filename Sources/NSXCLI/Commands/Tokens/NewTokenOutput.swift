@@ -83,11 +83,11 @@ struct NewTokenOutput {
         let style = Style(enabled: globals.colour && invocation.streams.stdoutIsTerminal)
         let environment = token["environment"]?.stringValue ?? "live"
         let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
-        let badge = environment == "test" ? style.cyan(style.bold(" TEST ")) : style.yellow(style.bold(" LIVE "))
+        let badge = environment == "test" ? style.cyan(style.bold("TEST")) : style.yellow(style.bold("LIVE"))
         let rows: [(label: String, plain: String, styled: String)] = [
             ("Name", terminalSafe(token["name"]?.stringValue ?? ""), terminalSafe(token["name"]?.stringValue ?? "")),
             ("ID", terminalSafe(token["id"]?.stringValue ?? ""), terminalSafe(token["id"]?.stringValue ?? "")),
-            ("Environment", " \(environment.uppercased()) ", badge),
+            ("Environment", environment.uppercased(), badge),
             ("Expires", Self.expiry(token["expires_at"]?.stringValue, now: now), Self.expiry(token["expires_at"]?.stringValue, now: now)),
         ]
         let labelWidth = (rows.map(\.label) + ["Permissions"]).map(\.count).max() ?? 0
@@ -125,7 +125,10 @@ struct NewTokenOutput {
         guard let expiresAt else { return "never" }
         guard let moment = Timestamps.parse(expiresAt) else { return terminalSafe(expiresAt) }
         let seconds = Int(moment.timeIntervalSince(now))
-        return seconds > 0 ? "\(expiresAt) (in \(Durations.spoken(seconds: seconds)))" : "\(expiresAt) (expired)"
+        guard seconds > 0 else { return "\(expiresAt) (expired)" }
+        // To the nearest minute: a 30d token made a moment ago expires "in 30 days", not 29.
+        let rounded = seconds < 60 ? seconds : (seconds + 30) / 60 * 60
+        return "\(expiresAt) (in \(Durations.spoken(seconds: rounded)))"
     }
 
     /// Permissions as lines of at most `width` characters (one permission never splits).
