@@ -67,7 +67,9 @@ public final class APIClient {
             headers.removeAll { $0.0.lowercased() == name.lowercased() }
             headers.append((name, value))
         }
-        let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body)
+        // API.md: `/auth` routes take no Idempotency-Key.
+        let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body,
+                                  addsIdempotencyKey: !path.hasPrefix("/auth/"))
         do {
             return try http.send(request)
         } catch {

@@ -101,7 +101,7 @@ public final class Factory {
             settings.trace = TextTrace { line in err.write(line) }
         }
         do {
-            let client = RetryingClient(transport: try makeTransport(settings))
+            let client = RetryingClient(transport: try makeTransport(settings), trace: settings.trace)
             cachedHTTP = client
             return client
         } catch {

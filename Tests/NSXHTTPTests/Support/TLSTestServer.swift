@@ -15,9 +15,12 @@ struct TLSFixture: Sendable {
         return (folder + "/server-\(name).pem", folder + "/server-\(name).key")
     }
 
+    private static let temporaryFolder = NSTemporaryDirectory() + "nsxhttp-tls-" + UUID().uuidString
+
     static let shared: TLSFixture = {
-        let folder = NSTemporaryDirectory() + "nsxhttp-tls-" + UUID().uuidString
+        let folder = temporaryFolder
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TLSFixture.temporaryFolder) }
         try! "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
             .write(toFile: "\(folder)/server.ext", atomically: true, encoding: .utf8)
         try! "just some text\n".write(toFile: folder + "/not-a-certificate.txt", atomically: true, encoding: .utf8)
