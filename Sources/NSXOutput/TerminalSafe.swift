@@ -16,13 +16,17 @@ public func terminalSafe(_ text: String) -> String {
         case 0x0D: result += "\\r"
         case 0x00..<0x20: result += "^" + String(Unicode.Scalar(UInt8(scalar.value + 0x40)))
         case 0x7F: result += "^?"
-        case 0x80...0x9F: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         default: result.unicodeScalars.append(scalar)
         }
     }
     return result
 }
 
+/// C0, DEL, C1 — and the bidirectional embeddings, overrides and isolates, which can
+/// reorder what a person reads ("Trojan Source").
 private func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
 }

@@ -79,12 +79,12 @@ public enum NSXApp {
                 envelope["error"] = .object(body)
                 json = .object(envelope)
             }
-            streams.err.write(json.serialized() + "\n")
+            streams.err.write(SecretScrubber.scrub(json.serialized()) + "\n")
         } else {
             let style = Style(enabled: streams.stderrIsTerminal)
-            var lines = ["\(style.red("error:")) \(terminalSafe(presentation.message))"]
-            lines += presentation.details.map { "  \(terminalSafe($0))" }
-            lines += presentation.hints.map { "\(style.dim("hint:")) \($0)" }
+            var lines = ["\(style.red("error:")) \(terminalSafe(SecretScrubber.scrub(presentation.message)))"]
+            lines += presentation.details.map { "  \(terminalSafe(SecretScrubber.scrub($0)))" }
+            lines += presentation.hints.map { "\(style.dim("hint:")) \(SecretScrubber.scrub($0))" }
             if let requestID = presentation.requestID { lines.append(style.dim("request id: \(requestID)")) }
             streams.err.write(lines.joined(separator: "\n") + "\n")
         }

@@ -22,7 +22,9 @@ struct CredentialResolver {
         let profile = factory.globals.profile
         guard let facts = try factory.profileFacts() else { return nil }
         // Logged in elsewhere: a profile's secret belongs to the API URL it logged in to.
-        if let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) { return nil }
+        if let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) {
+            throw .loggedInElsewhere(profile: profile, storedURL: facts.apiURL, requestedURL: explicit)
+        }
         let store = factory.secretStore(named: facts.storage)
         let secret: String?
         do {

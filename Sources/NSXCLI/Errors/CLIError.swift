@@ -24,6 +24,8 @@ public enum CLIError: Error {
     case unsupported(feature: String)
 
     case notLoggedIn(profile: String)
+    /// The profile holds a login, but for another API URL than the one in effect.
+    case loggedInElsewhere(profile: String, storedURL: String, requestedURL: String)
     case sessionExpired(profile: String, at: String)
     case badCredential(String)
     case keyring(SecretStoreError, storing: Bool)

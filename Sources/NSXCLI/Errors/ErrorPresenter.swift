@@ -82,6 +82,10 @@ public enum ErrorPresenter {
         case .notLoggedIn(let profile):
             return local(.notAuthenticated, code: "UNAUTHORIZED", message: "not logged in (profile \"\(profile)\")",
                          hints: ["Run `nsx login`, or set NSX_TOKEN."])
+        case .loggedInElsewhere(let profile, let storedURL, let requestedURL):
+            return local(.notAuthenticated, code: "UNAUTHORIZED",
+                         message: "profile \"\(profile)\" is logged in to \(storedURL), not to \(requestedURL)",
+                         hints: ["Log in to \(requestedURL) (`nsx login --api-url \(requestedURL)`), or unset NSX_API_URL / --api-url to use \(storedURL)."])
         case .sessionExpired(let profile, let at):
             return local(.notAuthenticated, code: "UNAUTHORIZED", message: "the session of profile \"\(profile)\" expired at \(at)",
                          hints: ["Run `nsx login` to start a new session."])
@@ -96,8 +100,11 @@ public enum ErrorPresenter {
         case .nameNotFound(let kind, let name):
             return local(.notFound, code: "NOT_FOUND", message: "no \(kind) named \"\(name)\"")
         case .ambiguousName(let kind, let name, let candidates):
-            return local(.usage, code: "AMBIGUOUS", message: "\"\(name)\" matches \(candidates.count) \(kind)s; use an ID",
-                         details: candidates)
+            var presentation = local(.usage, code: "AMBIGUOUS", message: "\"\(name)\" matches \(candidates.count) \(kind)s; use an ID",
+                                     details: candidates)
+            presentation.json = errorJSON(code: "AMBIGUOUS", message: presentation.message,
+                                          details: candidates.map { APIError.FieldProblem(field: "candidate", message: $0) })
+            return presentation
         case .waitTimedOut(let what, let seconds, let lastStatus):
             return local(.waitGaveUp, code: "TIMEOUT",
                          message: "gave up waiting for \(what) after \(Durations.spoken(seconds: seconds)) (still \(lastStatus))",
