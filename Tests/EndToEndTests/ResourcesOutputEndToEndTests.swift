@@ -187,7 +187,7 @@ struct ResourcesOutputEndToEndTests {
 
         let onTerminal = try world.onTerminal(["servers", "list"])
         #expect(onTerminal.status == 0, "\(onTerminal)")
-        #expect(onTerminal.stdout.contains("Showing 20 of many; use --all or --limit"))
+        #expect(onTerminal.stdout.contains("Showing the first 20 servers; more exist (use --all, or a larger --limit)"))
         #expect(onTerminal.stdout.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
     }
 

@@ -7,6 +7,15 @@ public struct APIResponse: Sendable {
     public var meta: JSONValue?
     public var http: HTTPResponse
     public var requestID: String? { http.header("X-Request-Id") }
+
+    /// `data` as one resource: an object with a string `id`. Anything else is a response
+    /// nsx cannot trust (exit 1), never something to print or wait on.
+    public func resource() throws(CLIError) -> JSONValue {
+        guard case .object(let object) = data, object["id"]?.stringValue != nil else {
+            throw .malformedResponse("expected an object with an id in data", requestID: requestID)
+        }
+        return data
+    }
 }
 
 /// Speaks the Nurosentrix API: URLs, the credential, the environment header, the envelope.

@@ -32,7 +32,7 @@ enum BackupsRestore {
         let backupID = try context.id(options.word)
         var body = JSONObject()
         if let instance = options.instance { body["instance_id"] = .string(try context.id(instance, kind: .instance)) }
-        let restoring = try context.client.post("\(ResourceKind.backup.itemPath(backupID))/restore", body: .object(body)).data
+        let restoring = try context.client.post("\(ResourceKind.backup.itemPath(backupID))/restore", body: .object(body)).resource()
         guard let wait = options.wait else {
             context.noteDone("Started restoring", restoring)
             return try context.show(restoring)

@@ -22,7 +22,7 @@ struct ResourceAction {
                   columns: view.columns + [Column("error", header: "ERROR", style: .map)],
                   fields: fields).run(words) { word throws(CLIError) in
             let id = try context.id(word)
-            let accepted = try context.client.post("\(view.kind.itemPath(id))/\(action)").data
+            let accepted = try context.client.post("\(view.kind.itemPath(id))/\(action)").resource()
             guard let wait else { return accepted }
             return try context.wait(id, until: endStatuses, label: accepted["name"]?.stringValue ?? word, request: wait)
         }

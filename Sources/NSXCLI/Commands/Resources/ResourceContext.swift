@@ -26,7 +26,7 @@ struct ResourceContext {
     }
 
     func get(_ id: String) throws(CLIError) -> JSONValue {
-        try client.get(view.kind.itemPath(id)).data
+        try client.get(view.kind.itemPath(id)).resource()
     }
 
     /// Prints one object (`get`, `create`, `update`, an action's final state).

@@ -63,8 +63,8 @@ struct ResourceList {
         guard !globals.quiet else { return }
         if count == 0, globals.output == .table {
             invocation.streams.warn("No \(view.kind.plural) found\(filtered ? " matching the filters" : "").")
-        } else if more, extent == .firstPage, invocation.streams.stderrIsTerminal {
-            invocation.streams.warn("Showing \(count) of many; use --all or --limit")
+        } else if more, extent != .all, invocation.streams.stderrIsTerminal {
+            invocation.streams.warn("Showing the first \(count) \(view.kind.plural); more exist (use --all, or a larger --limit)")
         }
     }
 }

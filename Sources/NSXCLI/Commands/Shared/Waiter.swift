@@ -31,8 +31,11 @@ struct Waiter {
         var tick = 0
         defer { if streams.stderrIsTerminal { streams.err.write("\r\u{1B}[K") } }
         while true {
-            let current = try client.get(path).data
-            let status = current["status"]?.stringValue ?? "unknown"
+            let response = try client.get(path)
+            let current = try response.resource()
+            guard let status = current["status"]?.stringValue else {
+                throw .malformedResponse("a \(goal.description) answer without a status", requestID: response.requestID)
+            }
             if goal.done.contains(status) { return current }
             if goal.failed.contains(status) { throw .waitFailed(what: goal.description, status: status) }
             let now = clock.now
