@@ -23,23 +23,8 @@ else
     bin="$(swift build -c release --show-bin-path)/nsx-server"
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$bin" --port 0 --data "$work/nsx.sqlite" --user bench@example.com:bench-password --rate-limit 0 \
-    >"$work/stdout" 2>"$work/requests.log" &
-server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q '^nsx-server listening on ' "$work/stdout" 2>/dev/null && break
-    sleep 0.1
-done
-url="$(sed -n 's/^nsx-server listening on //p' "$work/stdout")"
-[ -n "$url" ] || { echo "nsx-server did not start" >&2; exit 1; }
+. bench/lib.sh
+start_bench_server "$bin"
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['data']['$1'])"; }
 session="$(curl -sf -X POST "$url/auth/login" -H 'Content-Type: application/json' \
