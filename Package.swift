@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "NSXCommandLine"),
         .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON"]),
         .target(name: "NSXConfig"),
-        .target(name: "NSXKeyring", dependencies: ["CSecretShim"]),
+        .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON"]),
         .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),

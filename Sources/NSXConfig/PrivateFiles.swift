@@ -10,12 +10,12 @@ import Glibc
 #endif
 
 /// A file-system call that failed, with the path it concerned and why.
-struct FileSystemError: Error, Sendable, Equatable {
-    var path: String
-    var code: Int32
-    var reason: String
+package struct FileSystemError: Error, Sendable, Equatable {
+    package var path: String
+    package var code: Int32
+    package var reason: String
 
-    init(path: String, code: Int32 = errno, reason: String? = nil) {
+    package init(path: String, code: Int32 = errno, reason: String? = nil) {
         self.path = path
         self.code = code
         self.reason = reason ?? String(cString: strerror(code))
@@ -23,25 +23,25 @@ struct FileSystemError: Error, Sendable, Equatable {
 }
 
 /// A held flock(2) lock; closing the descriptor releases it.
-struct HeldLock: Sendable {
+package struct HeldLock: Sendable {
     fileprivate let descriptor: Int32
 
-    func release() { close(descriptor) }
+    package func release() { close(descriptor) }
 }
 
 /// Files only their owner may read: folders are created 0700 and files 0600
 /// whatever the umask, and a file is only ever replaced whole (temp file,
 /// fsync, rename, fsync of the folder) so a reader or a crash never sees half
-/// of one.
-enum PrivateFiles {
-    static let folderMode: mode_t = 0o700
-    static let fileMode: mode_t = 0o600
+/// of one. Shared by NSXConfig and NSXKeyring (`package` access).
+package enum PrivateFiles {
+    package static let folderMode: mode_t = 0o700
+    package static let fileMode: mode_t = 0o600
     /// Far beyond any real config; stops a runaway file from being slurped.
-    static let maximumFileSize = 16 << 20
+    package static let maximumFileSize = 16 << 20
 
     /// Creates `path` and any missing parents with mode 0700. An existing
     /// folder is left as it is (`permissionProblems` reports loose modes).
-    static func ensureFolder(_ path: String) throws(FileSystemError) {
+    package static func ensureFolder(_ path: String) throws(FileSystemError) {
         var status = stat()
         if stat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -60,7 +60,7 @@ enum PrivateFiles {
     }
 
     /// The whole file, or nil when it does not exist.
-    static func readIfPresent(_ path: String) throws(FileSystemError) -> [UInt8]? {
+    package static func readIfPresent(_ path: String) throws(FileSystemError) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
             if errno == ENOENT { return nil }
@@ -89,7 +89,7 @@ enum PrivateFiles {
     }
 
     /// Replaces `path` with `bytes` atomically; the new file has mode 0600.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+    package static func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
         let folder = parentFolder(of: path)
         let (descriptor, temporary) = try createTemporaryFile(besides: path)
         do throws(FileSystemError) {
@@ -109,7 +109,7 @@ enum PrivateFiles {
     }
 
     /// Removes `path`; true when there was a file to remove.
-    static func remove(_ path: String) throws(FileSystemError) -> Bool {
+    package static func remove(_ path: String) throws(FileSystemError) -> Bool {
         if unlink(path) == 0 {
             syncFolder(parentFolder(of: path))
             return true
@@ -122,7 +122,7 @@ enum PrivateFiles {
     /// if missing), held until `release()`. flock belongs to the open file
     /// description, so two opens contend even within one process. Waits at
     /// most `timeout` so that a stuck process cannot hang every other one.
-    static func lock(_ path: String, exclusive: Bool, timeout: Duration = .seconds(10)) throws(FileSystemError) -> HeldLock {
+    package static func lock(_ path: String, exclusive: Bool, timeout: Duration = .seconds(10)) throws(FileSystemError) -> HeldLock {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, fileMode)
         if descriptor < 0 { throw FileSystemError(path: path) }
         fchmod(descriptor, fileMode) // O_CREAT's mode passed through the umask
@@ -148,7 +148,7 @@ enum PrivateFiles {
         return HeldLock(descriptor: descriptor)
     }
 
-    static func parentFolder(of path: String) -> String {
+    package static func parentFolder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])

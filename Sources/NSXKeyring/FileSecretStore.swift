@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import NSXConfig
 
 /// Secrets in `credentials.json` in the config folder, mode 0600, for
 /// `--insecure-storage` only (never a silent fallback). Changes happen under

@@ -1,1 +1,0 @@
-../NSXConfig/PrivateFiles.swift
