@@ -59,6 +59,9 @@ public final class Factory {
 
     func forgetCachedConfig() { cachedDocument = nil }
 
+    /// The document NSXApp already read for the global options.
+    func adoptLoadedConfig(_ document: ConfigDocument) { cachedDocument = document }
+
     /// The stored facts of the active profile, if it has logged in.
     public func profileFacts() throws(CLIError) -> ProfileFacts? {
         try configDocument().profiles[globals.profile]

@@ -53,6 +53,8 @@ public enum NSXApp {
         }
         streams.neverPrompt = globals.noInput
         let factory = Factory(streams: streams, environment: environment, globals: globals)
+        // Read once at start-up: commands reuse it instead of reading config.json again.
+        if let storedSettings { factory.adoptLoadedConfig(storedSettings) }
 
         guard let action = parsed.action else {
             streams.out.write(Help.render(path: parsed.path, streams: streams))
