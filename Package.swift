@@ -29,12 +29,14 @@ let package = Package(
 
         // MARK: CLI layers, bottom up
         .target(name: "NSXJSON"),
+        // Calendar and clock, Foundation-free so the server can share it.
+        .target(name: "NSXTime"),
         .target(name: "NSXCommandLine"),
-        .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON"]),
-        .target(name: "NSXConfig"),
+        .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON", "NSXTime"]),
+        .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
         .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig"]),
-        .target(name: "NSXOutput", dependencies: ["NSXJSON"]),
-        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
+        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server
@@ -48,12 +50,16 @@ let package = Package(
         ]),
         .executableTarget(name: "nsx-server", dependencies: ["NSXServer"]),
 
-        // MARK: Tests
+        // MARK: Tests (one target per module, plus the end-to-end suite)
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NSXTimeTests", dependencies: ["NSXTime"]),
         .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine"]),
-        .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP"]),
-        .testTarget(name: "NSXStorageTests", dependencies: ["NSXConfig", "NSXKeyring"]),
-        .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON"]),
-        .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI"]),
+        .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP", "NSXTime"]),
+        .testTarget(name: "NSXJSONTests", dependencies: ["NSXJSON"]),
+        .testTarget(name: "NSXConfigTests", dependencies: ["NSXConfig", "NSXJSON", "TestSupport"]),
+        .testTarget(name: "NSXKeyringTests", dependencies: ["NSXKeyring", "CSecretShim", "TestSupport"]),
+        .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON", "NSXTime"]),
+        .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI", "NSXTime"]),
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,11 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import NSXJSON
 
 /// Reads and changes `config.json`. Every change happens under an exclusive
 /// lock on `config.lock`, re-reads the file, applies the change and replaces
@@ -45,14 +41,8 @@ public final class ConfigStore: Sendable {
         defer { lock.release() }
         var document = try read()
         let result = try change(&document)
-        let bytes: [UInt8]
         do {
-            bytes = try Self.encode(document)
-        } catch {
-            throw .io(path: location.configFile, reason: "cannot encode the configuration: \(error)")
-        }
-        do {
-            try PrivateFiles.replace(location.configFile, with: bytes)
+            try PrivateFiles.replace(location.configFile, with: Self.encode(document))
         } catch {
             throw configError(error)
         }
@@ -97,55 +87,29 @@ public final class ConfigStore: Sendable {
         guard let bytes, bytes.contains(where: { !Self.isWhitespace($0) }) else {
             return ConfigDocument() // missing, or created empty by hand
         }
+        let value: JSONValue
         do {
-            return try JSONDecoder().decode(ConfigDocument.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw .corrupt(path: path, reason: Self.explain(error))
+            value = try JSONValue.parse(bytes)
         } catch {
-            throw .corrupt(path: path, reason: "\(error)")
+            throw .corrupt(path: path, reason: "not valid JSON (\(error))")
+        }
+        guard case .object(let object) = value else {
+            throw .corrupt(path: path, reason: "the top level should be an object")
+        }
+        do {
+            return try ConfigDocument(validating: object)
+        } catch {
+            throw .corrupt(path: path, reason: error.reason)
         }
     }
 
-    static func encode(_ document: ConfigDocument) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(document)) + [UInt8(ascii: "\n")]
+    /// Pretty JSON in the document's own key order, ending in a newline.
+    static func encode(_ document: ConfigDocument) -> [UInt8] {
+        JSONValue.object(document.json).serializedBytes(pretty: true) + [UInt8(ascii: "\n")]
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    /// A DecodingError in words, with the JSON path of the offending value.
-    private static func explain(_ error: DecodingError) -> String {
-        func place(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "the top level" : path.map { key in
-                key.intValue.map { "[\($0)]" } ?? key.stringValue
-            }.joined(separator: ".")
-        }
-        switch error {
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON (\(context.debugDescription))" }
-            return "\(place(context.codingPath)): \(context.debugDescription)"
-        case .keyNotFound(let key, let context):
-            return "\(place(context.codingPath + [key])) is missing"
-        case .typeMismatch(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type))"
-        case .valueNotFound(let type, let context):
-            return "\(place(context.codingPath)) should be \(describe(type)), not null"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is [String].Type: return "a list of strings"
-        case is [String: String].Type: return "an object of strings"
-        case is Bool.Type: return "true or false"
-        default: return type is any Collection.Type ? "a list" : "an object"
-        }
     }
 
     private func configError(_ error: FileSystemError) -> ConfigError {

@@ -1,10 +1,3 @@
-// Shared by NSXConfig and NSXKeyring (Sources/NSXKeyring/PrivateFiles.swift is a
-// symlink to this file) until NSXKeyring may depend on NSXConfig.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,28 +1,19 @@
+import NSXJSON
+
 /// What nsx knows about one stored login besides its secret (which lives in
 /// the keyring or the 0600 credentials file, never here).
-public struct ProfileFacts: Codable, Sendable, Equatable {
-    public var apiURL: String
-    /// "session" or "api_token".
-    public var credentialType: String
-    /// Where the secret is: "keyring" or "file".
-    public var storage: String
-    public var email: String?
-    public var userID: String?
-    public var userName: String?
-    public var tokenID: String?
-    public var tokenName: String?
-    public var tokenPrefix: String?
-    /// "live" or "test".
-    public var environment: String
-    public var permissions: [String]
-    /// RFC 3339; nil when the credential does not expire.
-    public var expiresAt: String?
-    var unknownFields: [String: PreservedJSON] = [:]
+///
+/// A view over the profile's object in config.json: the properties read and write its
+/// keys, and keys this version does not know stay as they were.
+public struct ProfileFacts: Sendable, Equatable {
+    /// The profile's object as stored.
+    public private(set) var json: JSONObject
 
-    public init(apiURL: String, credentialType: String, storage: String = "keyring",
+    public init(apiURL: String, credentialType: CredentialKind, storage: SecretStorage = .keyring,
                 email: String? = nil, userID: String? = nil, userName: String? = nil,
                 tokenID: String? = nil, tokenName: String? = nil, tokenPrefix: String? = nil,
-                environment: String = "live", permissions: [String] = [], expiresAt: String? = nil) {
+                environment: APIEnvironment = .live, permissions: [String] = [], expiresAt: String? = nil) {
+        json = JSONObject()
         self.apiURL = apiURL
         self.credentialType = credentialType
         self.storage = storage
@@ -37,52 +28,75 @@ public struct ProfileFacts: Codable, Sendable, Equatable {
         self.expiresAt = expiresAt
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case apiURL = "api_url"
-        case credentialType = "credential_type"
-        case storage, email
-        case userID = "user_id"
-        case userName = "user_name"
-        case tokenID = "token_id"
-        case tokenName = "token_name"
-        case tokenPrefix = "token_prefix"
-        case environment, permissions
-        case expiresAt = "expires_at"
+    /// Facts as read from config.json, checked key by key; `path` names the object in errors.
+    init(validating json: JSONObject, path: String) throws(ConfigShapeError) {
+        let fields = ConfigFields(json, path: path)
+        _ = try fields.string(Key.apiURL, required: true)
+        _ = try fields.choice(Key.credentialType, of: CredentialKind.self, required: true)
+        _ = try fields.choice(Key.storage, of: SecretStorage.self)
+        _ = try fields.choice(Key.environment, of: APIEnvironment.self)
+        for key in [Key.email, Key.userID, Key.userName, Key.tokenID, Key.tokenName, Key.tokenPrefix, Key.expiresAt] {
+            _ = try fields.string(key)
+        }
+        _ = try fields.strings(Key.permissions)
+        self.json = json
     }
 
-    public init(from decoder: any Decoder) throws {
-        let known = try decoder.container(keyedBy: CodingKeys.self)
-        apiURL = try known.decode(String.self, forKey: .apiURL)
-        credentialType = try known.decode(String.self, forKey: .credentialType)
-        storage = try known.decodeIfPresent(String.self, forKey: .storage) ?? "keyring"
-        email = try known.decodeIfPresent(String.self, forKey: .email)
-        userID = try known.decodeIfPresent(String.self, forKey: .userID)
-        userName = try known.decodeIfPresent(String.self, forKey: .userName)
-        tokenID = try known.decodeIfPresent(String.self, forKey: .tokenID)
-        tokenName = try known.decodeIfPresent(String.self, forKey: .tokenName)
-        tokenPrefix = try known.decodeIfPresent(String.self, forKey: .tokenPrefix)
-        environment = try known.decodeIfPresent(String.self, forKey: .environment) ?? "live"
-        permissions = try known.decodeIfPresent([String].self, forKey: .permissions) ?? []
-        expiresAt = try known.decodeIfPresent(String.self, forKey: .expiresAt)
-        unknownFields = try decoder.container(keyedBy: AnyCodingKey.self)
-            .unknownMembers(besides: Set(CodingKeys.allCases.map(\.rawValue)))
+    public var apiURL: String {
+        get { json[Key.apiURL]?.stringValue ?? "" }
+        set { json[Key.apiURL] = .string(newValue) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var others = encoder.container(keyedBy: AnyCodingKey.self)
-        try others.encodeMembers(unknownFields)
-        var known = encoder.container(keyedBy: CodingKeys.self)
-        try known.encode(apiURL, forKey: .apiURL)
-        try known.encode(credentialType, forKey: .credentialType)
-        try known.encode(storage, forKey: .storage)
-        try known.encodeIfPresent(email, forKey: .email)
-        try known.encodeIfPresent(userID, forKey: .userID)
-        try known.encodeIfPresent(userName, forKey: .userName)
-        try known.encodeIfPresent(tokenID, forKey: .tokenID)
-        try known.encodeIfPresent(tokenName, forKey: .tokenName)
-        try known.encodeIfPresent(tokenPrefix, forKey: .tokenPrefix)
-        try known.encode(environment, forKey: .environment)
-        try known.encode(permissions, forKey: .permissions)
-        try known.encodeIfPresent(expiresAt, forKey: .expiresAt)
+    public var credentialType: CredentialKind {
+        get { json[Key.credentialType]?.stringValue.flatMap(CredentialKind.init(rawValue:)) ?? .session }
+        set { json[Key.credentialType] = .string(newValue.rawValue) }
+    }
+
+    /// Where the secret is; a profile stored before this was recorded is in the keyring.
+    public var storage: SecretStorage {
+        get { json[Key.storage]?.stringValue.flatMap(SecretStorage.init(rawValue:)) ?? .keyring }
+        set { json[Key.storage] = .string(newValue.rawValue) }
+    }
+
+    public var email: String? { get { self[text: Key.email] } set { self[text: Key.email] = newValue } }
+    public var userID: String? { get { self[text: Key.userID] } set { self[text: Key.userID] = newValue } }
+    public var userName: String? { get { self[text: Key.userName] } set { self[text: Key.userName] = newValue } }
+    public var tokenID: String? { get { self[text: Key.tokenID] } set { self[text: Key.tokenID] = newValue } }
+    public var tokenName: String? { get { self[text: Key.tokenName] } set { self[text: Key.tokenName] = newValue } }
+    public var tokenPrefix: String? { get { self[text: Key.tokenPrefix] } set { self[text: Key.tokenPrefix] = newValue } }
+
+    /// Which resources the credential acts on; live unless recorded otherwise.
+    public var environment: APIEnvironment {
+        get { json[Key.environment]?.stringValue.flatMap(APIEnvironment.init(rawValue:)) ?? .live }
+        set { json[Key.environment] = .string(newValue.rawValue) }
+    }
+
+    public var permissions: [String] {
+        get { (json[Key.permissions]?.arrayValue ?? []).compactMap(\.stringValue) }
+        set { json[Key.permissions] = .array(newValue.map(JSONValue.string)) }
+    }
+
+    /// RFC 3339; nil when the credential does not expire.
+    public var expiresAt: String? { get { self[text: Key.expiresAt] } set { self[text: Key.expiresAt] = newValue } }
+
+    /// An optional string member; nil removes it.
+    private subscript(text key: String) -> String? {
+        get { json[key]?.stringValue }
+        set { json[key] = newValue.map(JSONValue.string) }
+    }
+
+    enum Key {
+        static let apiURL = "api_url"
+        static let credentialType = "credential_type"
+        static let storage = "storage"
+        static let email = "email"
+        static let userID = "user_id"
+        static let userName = "user_name"
+        static let tokenID = "token_id"
+        static let tokenName = "token_name"
+        static let tokenPrefix = "token_prefix"
+        static let environment = "environment"
+        static let permissions = "permissions"
+        static let expiresAt = "expires_at"
     }
 }

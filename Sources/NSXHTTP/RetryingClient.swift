@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import NSXTime
 
 /// Sends a request through a transport and tries again when the network or a briefly
 /// unavailable server was at fault: connection failures and timeouts, 429, 502, 503, 504.
@@ -14,19 +12,23 @@ public final class RetryingClient: Sendable {
     private let sleeper: Sleeper
     private let jitter: @Sendable () -> Double
     private let trace: (any HTTPTrace)?
+    private let clock: WallClock
 
     /// - Parameters:
     ///   - jitter: a number in 0..<1 for each backoff; random unless a test fixes it.
     ///   - trace: told about each retry (the transport traces the attempts themselves).
+    ///   - clock: what an HTTP-date `Retry-After` is measured from.
     public init(
         transport: any HTTPTransport, policy: RetryPolicy = .default, sleeper: Sleeper = .real,
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, trace: (any HTTPTrace)? = nil
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, trace: (any HTTPTrace)? = nil,
+        clock: WallClock = .system
     ) {
         self.transport = transport
         self.policy = policy
         self.sleeper = sleeper
         self.jitter = jitter
         self.trace = trace
+        self.clock = clock
     }
 
     public func send(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
@@ -50,7 +52,7 @@ public final class RetryingClient: Sendable {
                     response.deletedOnEarlierAttempt = true
                 }
                 guard retriesLeft, policy.retryableStatuses.contains(response.status) else { return response }
-                if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: Int(time(nil))) }) {
+                if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: clock.now()) }) {
                     guard spent + asked <= policy.budget else {
                         throw .retryAfterTooLong(seconds: asked.wholeSecondsRoundedUp, response: response)
                     }

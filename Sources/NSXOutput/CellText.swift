@@ -1,4 +1,5 @@
 import NSXJSON
+import NSXTime
 
 /// Turns one JSON value into the text of a table or CSV cell.
 ///
@@ -16,8 +17,8 @@ struct CellText {
         case .none, .null?:
             return "-"
         case .string(let string)?:
-            if style == .time, options.terminal, let relative = RelativeTime.describe(string, now: options.now) {
-                text = relative
+            if style == .time, options.terminal, let moment = Timestamp(rfc3339: string) {
+                text = RelativeTime.phrase(moment, now: options.now)
             } else {
                 text = string
             }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import NSXTime
 
 /// Everything that decides how results are written, gathered once from flags,
 /// environment and whether stdout is a terminal.
@@ -21,7 +17,7 @@ public struct OutputOptions: Sendable {
     /// Terminal width in columns, used to fit tables.
     public var width: Int
     /// The moment relative times are measured from.
-    public var now: Date
+    public var now: Timestamp
 
     public init(
         format: OutputFormat = .table,
@@ -31,7 +27,7 @@ public struct OutputOptions: Sendable {
         colour: Bool = false,
         terminal: Bool = false,
         width: Int = 80,
-        now: Date = Date()
+        now: Timestamp = WallClock.system.now()
     ) {
         self.format = format
         self.fields = fields

@@ -15,7 +15,7 @@ struct AuthCommandTests {
         try cli.keyring.write(session, for: SecretKey(profile: profile, apiURL: Self.apiURL), label: "test")
         let expiresAt = Fixtures.rfc3339(Date().addingTimeInterval(seconds))
         try cli.config.update { document in
-            document.profiles[profile] = ProfileFacts(apiURL: Self.apiURL, credentialType: "session", email: "tester@example.com",
+            document.profiles[profile] = ProfileFacts(apiURL: Self.apiURL, credentialType: .session, email: "tester@example.com",
                                                       userID: "usr_abc123def456", userName: "Test User",
                                                       permissions: Permission.all, expiresAt: expiresAt)
         }

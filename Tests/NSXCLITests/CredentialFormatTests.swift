@@ -1,4 +1,5 @@
 import Foundation
+import NSXTime
 import Testing
 @testable import NSXCLI
 
@@ -11,8 +12,8 @@ struct TokenFormatTests {
         #expect(TokenFormat.isAPIToken("nsx_test_" + Self.body))
         #expect(TokenFormat.problem(with: "nsx_live_" + Self.body) == nil)
         #expect(Credential.kind(of: "nsx_test_" + Self.body) == .apiToken)
-        #expect(Credential(secret: "nsx_test_" + Self.body, kind: .apiToken, source: .env, facts: nil).tokenEnvironment == "test")
-        #expect(Credential(secret: "nsx_live_" + Self.body, kind: .apiToken, source: .env, facts: nil).tokenEnvironment == "live")
+        #expect(Credential(secret: "nsx_test_" + Self.body, kind: .apiToken, source: .env, facts: nil).tokenEnvironment == .test)
+        #expect(Credential(secret: "nsx_live_" + Self.body, kind: .apiToken, source: .env, facts: nil).tokenEnvironment == .live)
     }
 
     static let short = String(body.dropLast())
@@ -40,8 +41,8 @@ struct JWTPeekTests {
     @Test func readsExp() {
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         let jwt = Fixtures.jwt(expiringIn: 3600, now: now)
-        #expect(JWTPeek.expiry(of: jwt) == Date(timeIntervalSince1970: 1_700_003_600))
-        #expect(Credential(secret: jwt, kind: .session, source: .keyring, facts: nil).sessionExpiry == Date(timeIntervalSince1970: 1_700_003_600))
+        #expect(JWTPeek.expiry(of: jwt) == Timestamp(seconds: 1_700_003_600))
+        #expect(Credential(secret: jwt, kind: .session, source: .keyring, facts: nil).sessionExpiry == Timestamp(seconds: 1_700_003_600))
     }
 
     @Test(arguments: ["", "a.b", "a.b.c.d", "x.!!!.y", "x.e30.y", "nsx_live_abc"])
@@ -50,8 +51,8 @@ struct JWTPeekTests {
     }
 
     @Test func base64URLWithoutPadding() {
-        #expect(JWTPeek.base64URLDecode("eyJleHAiOjF9") == Array(#"{"exp":1}"#.utf8))
-        #expect(JWTPeek.base64URLDecode("-_8") == [0xFB, 0xFF])
+        #expect(Base64URL.decode("eyJleHAiOjF9") == Array(#"{"exp":1}"#.utf8))
+        #expect(Base64URL.decode("-_8") == [0xFB, 0xFF])
     }
 
     @Test func anAPITokenHasNoSessionExpiry() {

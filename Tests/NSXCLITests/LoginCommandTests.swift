@@ -49,11 +49,11 @@ struct LoginCommandTests {
         #expect((cli.keyring as? InMemorySecretStore)?.label(for: Self.key) == "nsx: default (\(Self.apiURL))")
         let facts = try #require(try cli.config.load().profiles["default"])
         #expect(facts.apiURL == Self.apiURL)
-        #expect(facts.credentialType == "session")
-        #expect(facts.storage == "keyring")
+        #expect(facts.credentialType == .session)
+        #expect(facts.storage == .keyring)
         #expect(facts.email == "tester@example.com" && facts.userName == "Test User" && facts.userID == "usr_abc123def456")
         #expect(facts.permissions == Permission.all)
-        #expect(facts.environment == "live")
+        #expect(facts.environment == .live)
         #expect(facts.expiresAt != nil)
         let file = try String(contentsOf: cli.configDir.appendingPathComponent("config.json"), encoding: .utf8)
         #expect(!file.contains(session) && !file.contains("hunter2"))
@@ -104,7 +104,7 @@ struct LoginCommandTests {
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("warning: the secret is stored unencrypted in \(cli.configDir.path)/credentials.json (mode 0600)"))
         #expect(try FileSecretStore(folder: cli.configDir.path).read(Self.key) == session)
-        #expect(try cli.config.load().profiles["default"]?.storage == "file")
+        #expect(try cli.config.load().profiles["default"]?.storage == .file)
     }
 
     @Test func wrongPasswordIsExit3WithTheServersMessage() {
@@ -148,8 +148,8 @@ struct LoginCommandTests {
         #expect(cli.transport.requests[0].header("Authorization") == "Bearer \(token)")
         #expect(try cli.keyring.read(SecretKey(profile: "ci", apiURL: Self.apiURL)) == token)
         let facts = try #require(try cli.config.load().profiles["ci"])
-        #expect(facts.credentialType == "api_token" && facts.tokenID == "tok_abc123def456" && facts.tokenName == "ci")
-        #expect(facts.tokenPrefix == "nsx_test_aB3a" && facts.environment == "test" && facts.permissions == ["servers:read"])
+        #expect(facts.credentialType == .apiToken && facts.tokenID == "tok_abc123def456" && facts.tokenName == "ci")
+        #expect(facts.tokenPrefix == "nsx_test_aB3a" && facts.environment == .test && facts.permissions == ["servers:read"])
     }
 
     @Test func withTokenRejectsWhatIsNotAToken() {

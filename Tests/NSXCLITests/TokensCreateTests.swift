@@ -1,5 +1,6 @@
 import Foundation
 import NSXKeyring
+import NSXTime
 import Testing
 @testable import NSXCLI
 
@@ -64,7 +65,7 @@ struct TokensCreateTests {
         ("2026-03-10T11:00:00Z", "2026-03-10T11:00:00Z (expired)"),
     ] as [(String?, String)])
     func expiryText(expiresAt: String?, expected: String) {
-        let now = Date(timeIntervalSince1970: 1_773_144_000) // 2026-03-10T12:00:00Z
+        let now = Timestamp(seconds: 1_773_144_000) // 2026-03-10T12:00:00Z
         #expect(NewTokenOutput.expiry(expiresAt, now: now) == expected)
     }
 
@@ -149,16 +150,16 @@ struct TokensCreateTests {
         #expect(run.stderr == "✓ Saved token ci (\(token.id)) as profile \"ci\"\n")
         #expect(world.secret(profile: "ci") == token.secret)
         let facts = try #require(world.facts(profile: "ci"))
-        #expect(facts.credentialType == "api_token")
+        #expect(facts.credentialType == .apiToken)
         #expect(facts.tokenID == token.id)
         #expect(facts.tokenName == "ci")
         #expect(facts.tokenPrefix == token.prefix)
         #expect(facts.permissions == ["servers:read", "settings:read"])
-        #expect(facts.environment == "live")
+        #expect(facts.environment == .live)
         #expect(facts.apiURL == TokensFakeServer.apiURL)
         #expect(facts.email == "tester@example.com")
         // The profile in use is untouched.
-        #expect(world.facts(profile: "default")?.credentialType == "session")
+        #expect(world.facts(profile: "default")?.credentialType == .session)
     }
 
     @Test("--save -o json prints the token object without its secret")

@@ -1,11 +1,12 @@
 import Foundation
+import NSXTime
 import Testing
 @testable import NSXCLI
 
 @Suite("tokens create --expires")
 struct TokensExpiryTests {
     /// 2026-03-10T12:00:00Z
-    let now = Date(timeIntervalSince1970: 1_773_144_000)
+    let now = Timestamp(seconds: 1_773_144_000)
 
     @Test("never is no expiry")
     func never() throws {
@@ -41,7 +42,7 @@ struct TokensExpiryTests {
 
     @Test("nonsense and impossible dates are refused", arguments: [
         "tomorrow", "2027-02-30", "2027-13-01", "2027-1-1", "2027-01-31T25:00:00Z", "2027-01-31T10:61:00Z",
-        "2027-01-31T10:00:00", "2027-01-31 10:00:00Z", "30x", "-5d", "", "2027-02-29",
+        "2027-01-31T10:00:00", "2027-01-31 10:00:00Z", "30x", "-5d", "", "2027-02-29", "2027-02-31T12:00:00Z",
     ])
     func refused(text: String) {
         #expect(usage(text)?.hasPrefix("invalid --expires") == true)

@@ -187,16 +187,16 @@ struct TokensWorld {
     /// Stores a session login for `profile`.
     func logInWithSession(profile: String = "default") throws {
         try store(profile: profile, secret: "session-secret-for-tests",
-                  facts: ProfileFacts(apiURL: TokensFakeServer.apiURL, credentialType: "session", email: "tester@example.com",
+                  facts: ProfileFacts(apiURL: TokensFakeServer.apiURL, credentialType: .session, email: "tester@example.com",
                                       userID: "usr_abc123def456", userName: "Test User", permissions: Permission.all))
     }
 
     /// Stores `token` as `profile`'s credential, as `login --with-token` or `--save` would.
     func logIn(profile: String, token: TokensFakeServer.Token) throws {
         try store(profile: profile, secret: token.secret,
-                  facts: ProfileFacts(apiURL: TokensFakeServer.apiURL, credentialType: "api_token",
+                  facts: ProfileFacts(apiURL: TokensFakeServer.apiURL, credentialType: .apiToken,
                                       tokenID: token.id, tokenName: token.name, tokenPrefix: token.prefix,
-                                      environment: token.environment, permissions: token.permissions, expiresAt: token.expiresAt))
+                                      environment: APIEnvironment(rawValue: token.environment) ?? .live, permissions: token.permissions, expiresAt: token.expiresAt))
     }
 
     private func store(profile: String, secret: String, facts: ProfileFacts) throws {

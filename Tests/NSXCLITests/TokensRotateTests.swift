@@ -1,5 +1,6 @@
 import Foundation
 import NSXKeyring
+import NSXTime
 import Testing
 @testable import NSXCLI
 
@@ -119,7 +120,7 @@ struct TokensRotateTests {
         ("2026-01-01T00:00:00Z", nil, "2026-03-20T00:00:00Z", "2026-03-20T00:00:00Z", true),
     ] as [(String, String?, String?, String?, Bool)])
     func lifetime(created: String, expires: String?, creator: String?, expected: String?, capped: Bool) {
-        let now = Date(timeIntervalSince1970: 1_773_144_000) // 2026-03-10T12:00:00Z
+        let now = Timestamp(seconds: 1_773_144_000) // 2026-03-10T12:00:00Z
         let lifetime = RotateToken.Lifetime.renewed(createdAt: created, expiresAt: expires, creatorExpiresAt: creator, now: now)
         #expect(lifetime == RotateToken.Lifetime(expiresAt: expected, capped: capped))
     }
@@ -129,11 +130,11 @@ struct TokensRotateTests {
         let world = TokensWorld()
         try world.logInWithSession()
         world.server.add(name: "ci", permissions: ["servers:read"], createdAt: "2026-01-01T00:00:00Z", expiresAt: "2026-01-31T00:00:00Z")
-        let before = Date()
+        let before = WallClock.system.now()
         #expect(world.run(["tokens", "rotate", "ci", "--yes"]).status == 0)
-        let expiry = try #require(world.server.all.last?.expiresAt.flatMap(Timestamps.parse))
-        let thirtyDays: TimeInterval = 30 * 86400
-        #expect(expiry.timeIntervalSince(before) >= thirtyDays - 1)
-        #expect(expiry.timeIntervalSince(Date()) <= thirtyDays + 1)
+        let expiry = try #require(world.server.all.last?.expiresAt.flatMap(Timestamp.init(rfc3339:)))
+        let thirtyDays = 30 * 86400
+        #expect((expiry - before).wholeSeconds >= thirtyDays - 1)
+        #expect((expiry - WallClock.system.now()).wholeSeconds <= thirtyDays + 1)
     }
 }

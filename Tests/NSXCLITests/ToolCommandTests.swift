@@ -198,17 +198,4 @@ struct DoctorCommandTests {
         #expect(run.stdout.contains("✗ Config folder"))
         #expect(run.stdout.contains("has mode 0755, expected 0700"))
     }
-
-    @Test(arguments: [
-        ("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777.0),
-        ("Thu, 01 Jan 1970 00:00:00 GMT", 0.0),
-    ])
-    func httpDates(_ text: String, _ seconds: Double) {
-        #expect(HTTPDate.parse(text) == Date(timeIntervalSince1970: seconds))
-    }
-
-    @Test(arguments: ["Sunday, 06-Nov-94 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 UTC", "", "Sun, 6 Nov 1994 08:49:37 GMT"])
-    func unreadableHTTPDates(_ text: String) {
-        #expect(HTTPDate.parse(text) == nil)
-    }
 }

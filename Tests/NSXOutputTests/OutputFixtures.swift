@@ -1,11 +1,12 @@
 import Foundation
 import NSXJSON
 import NSXOutput
+import NSXTime
 
 /// Shared data and helpers for the output tests.
 enum Fixtures {
     /// 2024-01-16T12:30:00Z: two hours after the first server was created.
-    static let now = Date(timeIntervalSince1970: 1_705_408_200)
+    static let now = Timestamp(seconds: 1_705_408_200)
 
     static let servers: [JSONValue] = [
         [

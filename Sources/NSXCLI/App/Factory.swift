@@ -1,12 +1,8 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXConfig
 import NSXHTTP
 import NSXKeyring
 import NSXOutput
+import NSXTime
 
 /// Hands out what commands need, built lazily on first use (STYLE.md: gh's Factory):
 /// a command that needs no network never builds an HTTP client, and tests swap any piece.
@@ -15,6 +11,8 @@ public final class Factory {
     public let environment: [String: String]
     public var globals: GlobalOptions
     public let configLocation: ConfigLocation
+    /// The one source of "now" for every command.
+    public let clock: WallClock
 
     /// Seams for tests: where secrets go and how bytes travel.
     var makeKeyring: () -> any SecretStore
@@ -27,13 +25,15 @@ public final class Factory {
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
                 makeKeyring: @escaping () -> any SecretStore = { KeyringStore() },
-                makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in try CurlTransport(settings: settings) }) {
+                makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in try CurlTransport(settings: settings) },
+                clock: WallClock = .system) {
         self.streams = streams
         self.environment = environment
         self.globals = globals
         self.configLocation = ConfigLocation.resolve(environment: environment)
         self.makeKeyring = makeKeyring
         self.makeTransport = makeTransport
+        self.clock = clock
     }
 
     // MARK: Config
@@ -87,8 +87,8 @@ public final class Factory {
     public var fileSecrets: any SecretStore { FileSecretStore(folder: configLocation.folder) }
 
     /// The store a profile's secret lives in (`storage` of its facts).
-    public func secretStore(named storage: String) -> any SecretStore {
-        storage == Credential.Source.file.rawValue ? fileSecrets : keyring
+    public func secretStore(for storage: SecretStorage) -> any SecretStore {
+        storage == .file ? fileSecrets : keyring
     }
 
     // MARK: HTTP
@@ -104,7 +104,7 @@ public final class Factory {
             settings.trace = TextTrace { line in err.write(line) }
         }
         do {
-            let client = RetryingClient(transport: try makeTransport(settings), trace: settings.trace)
+            let client = RetryingClient(transport: try makeTransport(settings), trace: settings.trace, clock: clock)
             cachedHTTP = client
             return client
         } catch {
@@ -114,15 +114,15 @@ public final class Factory {
 
     /// An API client for the active profile. With `requireCredential`, no credential is exit 3.
     public func api(requireCredential: Bool = true) throws(CLIError) -> APIClient {
-        let credential = try CredentialResolver(factory: self).resolve()
+        let credential = try CredentialResolver(factory: self).resolve(now: clock.now())
         if requireCredential && credential == nil { throw .notLoggedIn(profile: globals.profile) }
-        if globals.testEnvironment, let credential, credential.kind == .apiToken, credential.tokenEnvironment == "live" {
+        if globals.testEnvironment, let credential, credential.kind == .apiToken, credential.tokenEnvironment == .live {
             throw .usage("--test cannot be used with a live API token", hint: "Use a test token (nsx_test_…) or a session.")
         }
         let client = APIClient(baseURL: try apiURL(), http: try httpClient(), credential: credential,
                                testEnvironment: globals.testEnvironment)
         if let credential, requireCredential {
-            try SessionKeeper(factory: self).renewIfDue(credential, client: client)
+            try SessionKeeper(factory: self).renewIfDue(credential, client: client, now: clock.now())
         }
         return client
     }
@@ -137,7 +137,7 @@ public final class Factory {
         options.terminal = streams.stdoutIsTerminal
         options.colour = globals.colour && streams.stdoutIsTerminal
         options.width = streams.stdoutIsTerminal ? streams.terminalWidth : Int.max
-        options.now = Date()
+        options.now = clock.now()
         return options
     }
 }

@@ -1,14 +1,17 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXConfig
+import NSXTime
 
 /// The secret nsx sends as `Authorization: Bearer …`, and what is known about it.
 public struct Credential: Sendable {
-    public enum Kind: String, Sendable { case session, apiToken = "api_token" }
-    public enum Source: String, Sendable { case keyring, file, env }
+    public typealias Kind = CredentialKind
+    public enum Source: String, Sendable {
+        case keyring, file, env
+
+        /// Where a stored profile's secret comes from.
+        init(_ storage: SecretStorage) {
+            self = storage == .file ? .file : .keyring
+        }
+    }
 
     public var secret: String
     public var kind: Kind
@@ -29,15 +32,15 @@ public struct Credential: Sendable {
     }
 
     /// For a session: the expiry written inside the JWT itself (its `exp` claim).
-    public var sessionExpiry: Date? {
+    public var sessionExpiry: Timestamp? {
         guard kind == .session else { return nil }
         return JWTPeek.expiry(of: secret)
     }
 
-    /// `live`/`test`: from the token prefix for API tokens; sessions act on live unless `--test`.
-    public var tokenEnvironment: String? {
+    /// From the token prefix for API tokens; sessions act on live unless `--test`.
+    public var tokenEnvironment: APIEnvironment? {
         guard kind == .apiToken else { return nil }
-        return secret.hasPrefix(TokenFormat.testPrefix) ? "test" : "live"
+        return secret.hasPrefix(TokenFormat.testPrefix) ? .test : .live
     }
 }
 
@@ -65,21 +68,3 @@ enum TokenFormat {
     }
 }
 
-/// Reads the `exp` claim of a JWT without verifying it: only to warn and refresh in time;
-/// the server is the judge of validity.
-enum JWTPeek {
-    static func expiry(of jwt: String) -> Date? {
-        let parts = jwt.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = base64URLDecode(String(parts[1])),
-              let object = try? JSONDecoder().decode(Claims.self, from: Data(payload)) else { return nil }
-        return object.exp.map { Date(timeIntervalSince1970: $0) }
-    }
-
-    private struct Claims: Decodable { var exp: Double? }
-
-    static func base64URLDecode(_ text: String) -> [UInt8]? {
-        var base64 = text.replacing("-", with: "+").replacing("_", with: "/")
-        while base64.utf8.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64).map { [UInt8]($0) }
-    }
-}

@@ -1,21 +1,17 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXConfig
 import NSXKeyring
+import NSXTime
 
 /// Finds the credential for this run: `NSX_TOKEN` beats anything stored; otherwise the
 /// active profile's secret from the keyring (or the 0600 file with `--insecure-storage`).
 struct CredentialResolver {
     let factory: Factory
 
-    func resolve(now: Date = Date()) throws(CLIError) -> Credential? {
+    func resolve(now: Timestamp) throws(CLIError) -> Credential? {
         if let token = factory.environment[EnvironmentVariable.token.rawValue]?.trimmingWhitespace(), !token.isEmpty {
             let credential = Credential(secret: token, kind: Credential.kind(of: token), source: .env, facts: nil)
             if let expiry = credential.sessionExpiry, expiry <= now {
-                throw .sessionExpired(profile: "NSX_TOKEN", at: Timestamps.rfc3339(expiry))
+                throw .sessionExpired(profile: "NSX_TOKEN", at: expiry.rfc3339)
             }
             return credential
         }
@@ -25,7 +21,7 @@ struct CredentialResolver {
         if let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) {
             throw .loggedInElsewhere(profile: profile, storedURL: facts.apiURL, requestedURL: explicit)
         }
-        let store = factory.secretStore(named: facts.storage)
+        let store = factory.secretStore(for: facts.storage)
         let secret: String?
         do {
             secret = try store.read(SecretKey(profile: profile, apiURL: facts.apiURL))
@@ -33,13 +29,11 @@ struct CredentialResolver {
             throw .keyring(error, storing: false)
         }
         guard let secret else {
-            throw .badCredential("profile \"\(profile)\" has no secret in the \(facts.storage == "file" ? "credentials file" : "keyring") any more; run `nsx login` again")
+            throw .badCredential("profile \"\(profile)\" has no secret in the \(facts.storage == .file ? "credentials file" : "keyring") any more; run `nsx login` again")
         }
-        let kind: Credential.Kind = facts.credentialType == Credential.Kind.session.rawValue ? .session : .apiToken
-        let source: Credential.Source = facts.storage == Credential.Source.file.rawValue ? .file : .keyring
-        let credential = Credential(secret: secret, kind: kind, source: source, facts: facts)
-        if kind == .session, let expiry = credential.sessionExpiry ?? facts.expiresAt.flatMap(Timestamps.parse), expiry <= now {
-            throw .sessionExpired(profile: profile, at: Timestamps.rfc3339(expiry))
+        let credential = Credential(secret: secret, kind: facts.credentialType, source: Credential.Source(facts.storage), facts: facts)
+        if credential.kind == .session, let expiry = credential.sessionExpiry ?? facts.expiresAt.flatMap(Timestamp.init(rfc3339:)), expiry <= now {
+            throw .sessionExpired(profile: profile, at: expiry.rfc3339)
         }
         return credential
     }

@@ -17,7 +17,7 @@ struct Identity: Sendable, Equatable {
 
     var user: User
     var type: Credential.Kind
-    var environment: String
+    var environment: APIEnvironment
     var permissions: [String]
     var expiresAt: String?
     var token: Token?
@@ -34,7 +34,7 @@ struct Identity: Sendable, Equatable {
         return try Identity(response.data, requestID: response.requestID)
     }
 
-    init(user: User, type: Credential.Kind, environment: String, permissions: [String], expiresAt: String?, token: Token?) {
+    init(user: User, type: Credential.Kind, environment: APIEnvironment, permissions: [String], expiresAt: String?, token: Token?) {
         self.user = user
         self.type = type
         self.environment = environment
@@ -49,7 +49,7 @@ struct Identity: Sendable, Equatable {
         }
         self.user = User(id: user["id"]?.stringValue, email: user["email"]?.stringValue, name: user["name"]?.stringValue)
         type = auth["type"]?.stringValue == Credential.Kind.apiToken.rawValue ? .apiToken : .session
-        environment = auth["environment"]?.stringValue ?? "live"
+        environment = auth["environment"]?.stringValue.flatMap(APIEnvironment.init(rawValue:)) ?? .live
         permissions = Permission.canonicalOrder((auth["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
         expiresAt = auth["expires_at"]?.stringValue
         if let token = auth["token"]?.objectValue {
@@ -60,7 +60,7 @@ struct Identity: Sendable, Equatable {
     /// What is known without asking: the facts stored at login.
     init(facts: ProfileFacts) {
         user = User(id: facts.userID, email: facts.email, name: facts.userName)
-        type = facts.credentialType == Credential.Kind.apiToken.rawValue ? .apiToken : .session
+        type = facts.credentialType
         environment = facts.environment
         permissions = facts.permissions
         expiresAt = facts.expiresAt
@@ -70,8 +70,8 @@ struct Identity: Sendable, Equatable {
     }
 
     /// The non-secret facts config.json keeps for a login with this identity.
-    func facts(apiURL: String, storage: Credential.Source) -> ProfileFacts {
-        ProfileFacts(apiURL: apiURL, credentialType: type.rawValue, storage: storage.rawValue,
+    func facts(apiURL: String, storage: SecretStorage) -> ProfileFacts {
+        ProfileFacts(apiURL: apiURL, credentialType: type, storage: storage,
                      email: user.email, userID: user.id, userName: user.name,
                      tokenID: token?.id, tokenName: token?.name, tokenPrefix: token?.prefix,
                      environment: environment, permissions: permissions, expiresAt: expiresAt)

@@ -13,9 +13,9 @@ struct LoginStore {
 
     /// A harmless read of the profile's own item: fails fast (no Secret Service, locked,
     /// timed out) before a password is asked for or sent, so nothing is half done.
-    func checkUsable(_ storage: Credential.Source, key: SecretKey) throws(CLIError) {
+    func checkUsable(_ storage: SecretStorage, key: SecretKey) throws(CLIError) {
         do {
-            _ = try factory.secretStore(named: storage.rawValue).read(key)
+            _ = try factory.secretStore(for: storage).read(key)
         } catch {
             throw .keyring(error, storing: true)
         }
@@ -24,7 +24,7 @@ struct LoginStore {
     /// The stored secret of a profile, or nil when its item is gone.
     func secret(profile: String, facts: ProfileFacts) throws(CLIError) -> String? {
         do {
-            return try factory.secretStore(named: facts.storage).read(key(profile: profile, facts: facts))
+            return try factory.secretStore(for: facts.storage).read(key(profile: profile, facts: facts))
         } catch {
             throw .keyring(error, storing: false)
         }
@@ -34,7 +34,7 @@ struct LoginStore {
     /// names a secret that is not there). An item the profile had under another API URL
     /// or in the other store is removed afterwards.
     func save(secret: String, facts: ProfileFacts, profile: String, replacing previous: ProfileFacts?) throws(CLIError) {
-        let store = factory.secretStore(named: facts.storage)
+        let store = factory.secretStore(for: facts.storage)
         let newKey = key(profile: profile, facts: facts)
         do {
             try store.write(secret, for: newKey, label: ProfileLabel.text(profile: profile, apiURL: facts.apiURL))
@@ -54,7 +54,7 @@ struct LoginStore {
         }
         factory.forgetCachedConfig()
         if let previous, previous.storage != facts.storage || previous.apiURL != facts.apiURL {
-            _ = try? factory.secretStore(named: previous.storage).delete(key(profile: profile, facts: previous))
+            _ = try? factory.secretStore(for: previous.storage).delete(key(profile: profile, facts: previous))
         }
     }
 
@@ -62,7 +62,7 @@ struct LoginStore {
     /// so the user can try again instead of leaving an orphaned item behind.
     func remove(profile: String, facts: ProfileFacts) throws(CLIError) {
         do {
-            _ = try factory.secretStore(named: facts.storage).delete(key(profile: profile, facts: facts))
+            _ = try factory.secretStore(for: facts.storage).delete(key(profile: profile, facts: facts))
         } catch {
             throw .keyring(error, storing: false)
         }

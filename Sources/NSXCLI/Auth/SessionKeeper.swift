@@ -1,27 +1,23 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXConfig
 import NSXJSON
 import NSXKeyring
+import NSXTime
 
 /// Keeps stored sessions alive: one within an hour of expiry is renewed before use
 /// (`/auth/refresh`), and the new secret replaces the old in the same store.
 struct SessionKeeper {
-    static let renewalWindow: TimeInterval = 3600
+    static let renewalWindow: Duration = .seconds(3600)
 
     let factory: Factory
 
-    func renewIfDue(_ credential: Credential, client: APIClient, now: Date = Date()) throws(CLIError) {
+    func renewIfDue(_ credential: Credential, client: APIClient, now: Timestamp) throws(CLIError) {
         guard credential.kind == .session, credential.source != .env,
-              let expiry = credential.sessionExpiry, expiry.timeIntervalSince(now) < Self.renewalWindow else { return }
+              let expiry = credential.sessionExpiry, expiry - now < Self.renewalWindow else { return }
         do {
             _ = try renew(credential, client: client)
         } catch {
             // The old session is still valid until its expiry: say so and carry on with it.
-            factory.streams.warn("warning: could not renew the session (\(ErrorPresenter.present(error).message)); it expires \(Timestamps.rfc3339(expiry))")
+            factory.streams.warn("warning: could not renew the session (\(ErrorPresenter.present(error).message)); it expires \(expiry.rfc3339)")
         }
     }
 
@@ -41,7 +37,7 @@ struct SessionKeeper {
         let expiresAt = response.data["expires_at"]?.stringValue
         let profile = factory.globals.profile
         let apiURL = credential.facts?.apiURL ?? client.baseURL
-        let store = factory.secretStore(named: credential.source.rawValue)
+        let store = credential.source == .file ? factory.fileSecrets : factory.keyring
         do {
             try store.write(secret, for: SecretKey(profile: profile, apiURL: apiURL), label: ProfileLabel.text(profile: profile, apiURL: apiURL))
         } catch {

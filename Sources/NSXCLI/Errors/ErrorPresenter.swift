@@ -4,6 +4,7 @@ import NSXHTTP
 import NSXJSON
 import NSXKeyring
 import NSXOutput
+import NSXTime
 
 /// What a failure looks like to a person and to a script.
 public struct ErrorPresentation: Sendable {
@@ -69,8 +70,8 @@ public enum ErrorPresenter {
             return presentTransport(transport)
         case .retryAfterTooLong(let seconds, let requestID):
             var p = local(.rateLimited, code: "RATE_LIMITED",
-                          message: "the server asked to wait \(Durations.spoken(seconds: seconds)) before retrying; giving up",
-                          hints: ["Try again after \(Durations.spoken(seconds: seconds))."])
+                          message: "the server asked to wait \(RelativeTime.spoken(seconds: seconds)) before retrying; giving up",
+                          hints: ["Try again after \(RelativeTime.spoken(seconds: seconds))."])
             p.requestID = requestID
             return p
         case .malformedResponse(let what, let requestID):
@@ -107,7 +108,7 @@ public enum ErrorPresenter {
             return presentation
         case .waitTimedOut(let what, let seconds, let lastStatus):
             return local(.waitGaveUp, code: "TIMEOUT",
-                         message: "gave up waiting for \(what) after \(Durations.spoken(seconds: seconds)) (still \(lastStatus))",
+                         message: "gave up waiting for \(what) after \(RelativeTime.spoken(seconds: seconds)) (still \(lastStatus))",
                          hints: ["Raise --wait-timeout, or check later with a get."])
         case .waitFailed(let what, let status):
             return local(.waitGaveUp, code: "WAIT_FAILED", message: "\(what) ended \(status)")
@@ -148,7 +149,7 @@ public enum ErrorPresenter {
         case 409: exit = .conflict
         case 429:
             exit = .rateLimited
-            if let seconds = api.retryAfterSeconds { hints.append("The server asks to wait \(Durations.spoken(seconds: seconds)).") }
+            if let seconds = api.retryAfterSeconds { hints.append("The server asks to wait \(RelativeTime.spoken(seconds: seconds)).") }
         default: exit = .failure
         }
         let details = api.details.map { "\($0.field): \($0.message)" }

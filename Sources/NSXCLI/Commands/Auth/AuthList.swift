@@ -40,7 +40,7 @@ enum AuthList {
     /// One profile. In a table `*` marks the active one before its name; scripts get
     /// `active` as a boolean instead.
     static func row(_ name: String, _ facts: ProfileFacts, active: Bool, forTable: Bool) -> JSONValue {
-        let user = facts.credentialType == Credential.Kind.apiToken.rawValue
+        let user = facts.credentialType == .apiToken
             ? (facts.tokenName ?? facts.tokenPrefix.map { $0 + "…" } ?? facts.email)
             : (facts.email ?? facts.userName)
         var object: JSONObject = [:]
@@ -51,9 +51,9 @@ enum AuthList {
         object["user"] = user.map(JSONValue.string) ?? .null
         object["email"] = facts.email.map(JSONValue.string) ?? .null
         object["token_name"] = facts.tokenName.map(JSONValue.string) ?? .null
-        object["type"] = .string(facts.credentialType)
-        object["environment"] = .string(facts.environment)
-        object["storage"] = .string(facts.storage)
+        object["type"] = .string(facts.credentialType.rawValue)
+        object["environment"] = .string(facts.environment.rawValue)
+        object["storage"] = .string(facts.storage.rawValue)
         object["expires_at"] = facts.expiresAt.map(JSONValue.string) ?? .null
         return .object(object)
     }

@@ -1,9 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXOutput
+import NSXTime
 
 /// `nsx auth refresh`: renews the stored session now (`POST /auth/refresh`) and keeps the
 /// new one in place of the old. The old session stays valid until its own expiry (API.md).
@@ -12,7 +8,7 @@ import NSXOutput
 enum AuthRefresh {
     static func run(_ invocation: Invocation) throws(CLIError) {
         let factory = invocation.factory
-        guard let credential = try CredentialResolver(factory: factory).resolve() else {
+        guard let credential = try CredentialResolver(factory: factory).resolve(now: factory.clock.now()) else {
             throw .notLoggedIn(profile: factory.globals.profile)
         }
         switch (credential.kind, credential.source) {
@@ -32,7 +28,7 @@ enum AuthRefresh {
                                testEnvironment: factory.globals.testEnvironment)
         let expiresAt = try SessionKeeper(factory: factory).renew(credential, client: client)
         let style = Style(enabled: factory.globals.colour && invocation.streams.stderrIsTerminal)
-        let until = expiresAt.flatMap(Timestamps.parse).map { "; it expires \(AuthText.relative($0)) (\(expiresAt!))" } ?? ""
+        let until = expiresAt.flatMap(Timestamp.init(rfc3339:)).map { "; it expires \(RelativeTime.spoken($0, now: factory.clock.now())) (\(expiresAt!))" } ?? ""
         invocation.streams.warn("\(style.checkMark) Renewed the session of profile \(factory.globals.profile)\(until)")
     }
 }

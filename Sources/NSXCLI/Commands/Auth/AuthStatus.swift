@@ -1,11 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXCommandLine
 import NSXJSON
 import NSXOutput
+import NSXTime
 
 /// `nsx auth status`: who nsx acts as, with which credential from where, on which
 /// environment, with which permissions, until when. The credential is checked with
@@ -29,7 +25,7 @@ enum AuthStatus {
                 "authenticated": .bool(authenticated),
                 "source": source.map { .string($0.rawValue) } ?? .null,
                 "type": identity.map { .string($0.type.rawValue) } ?? .null,
-                "environment": identity.map { .string($0.environment) } ?? .null,
+                "environment": identity.map { .string($0.environment.rawValue) } ?? .null,
                 "user": identity?.userJSON ?? .null,
                 "permissions": .array((identity?.permissions ?? []).map(JSONValue.string)),
                 "expires_at": identity?.expiresAt.map(JSONValue.string) ?? .null,
@@ -39,10 +35,7 @@ enum AuthStatus {
     }
 
     static func run(_ invocation: Invocation) throws(CLIError) {
-        try run(invocation, now: Date())
-    }
-
-    static func run(_ invocation: Invocation, now: Date) throws(CLIError) {
+        let now = invocation.factory.clock.now()
         let factory = invocation.factory
         let profile = factory.globals.profile
         var report = Report(profile: profile, apiURL: APIURL.normalized(try factory.apiURL()), authenticated: false)
@@ -65,14 +58,14 @@ enum AuthStatus {
                 report.identity = identity
                 // A session renewed on the way (within its last hour) has a new expiry.
                 if identity.type == .session, let renewed = client.credential?.sessionExpiry {
-                    report.identity?.expiresAt = Timestamps.rfc3339(renewed)
+                    report.identity?.expiresAt = renewed.rfc3339
                 }
             } else {
                 report.unverified = true
                 if report.identity == nil {
                     report.identity = Identity(user: .init(), type: credential.kind,
-                                               environment: credential.tokenEnvironment ?? (factory.globals.testEnvironment ? "test" : "live"),
-                                               permissions: [], expiresAt: credential.sessionExpiry.map(Timestamps.rfc3339), token: nil)
+                                               environment: credential.tokenEnvironment ?? (factory.globals.testEnvironment ? .test : .live),
+                                               permissions: [], expiresAt: credential.sessionExpiry?.rfc3339, token: nil)
                 }
             }
         } catch {
@@ -101,7 +94,7 @@ enum AuthStatus {
 
     static let fieldNames = ["profile", "api_url", "authenticated", "source", "type", "environment", "user", "permissions", "expires_at", "token"]
 
-    static func print(_ report: Report, invocation: Invocation, now: Date) throws(CLIError) {
+    static func print(_ report: Report, invocation: Invocation, now: Timestamp) throws(CLIError) {
         let factory = invocation.factory
         let streams = invocation.streams
         if factory.globals.output != .table || factory.globals.fields != nil {
@@ -143,7 +136,7 @@ enum AuthStatus {
         warnIfExpiring(report, invocation: invocation, now: now)
     }
 
-    static func warnIfExpiring(_ report: Report, invocation: Invocation, now: Date) {
+    static func warnIfExpiring(_ report: Report, invocation: Invocation, now: Timestamp) {
         guard let identity = report.identity else { return }
         let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
         guard expiry.warn, !expiry.expired else { return }

@@ -53,7 +53,7 @@ enum Login {
         if let problem = APIURL.problem(with: apiURL) {
             throw .usage("cannot log in to \(apiURL): \(problem)", hint: "Pass --api-url, or set it with `nsx config set api_url URL`.")
         }
-        let storage: Credential.Source = options.insecureStorage ? .file : .keyring
+        let storage: SecretStorage = options.insecureStorage ? .file : .keyring
         let logins = LoginStore(factory: factory)
 
         // Before any secret is asked for or sent: can it be kept?
@@ -73,7 +73,7 @@ enum Login {
 
         let previous = try factory.profileFacts()
         let previousSession = previous.flatMap { facts in
-            facts.credentialType == Credential.Kind.session.rawValue ? (try? logins.secret(profile: profile, facts: facts)).flatMap { $0 } : nil
+            facts.credentialType == .session ? (try? logins.secret(profile: profile, facts: facts)).flatMap { $0 } : nil
         }
         try logins.save(secret: secret, facts: identity.facts(apiURL: apiURL, storage: storage), profile: profile, replacing: previous)
         if let previous, let previousSession, previousSession != secret {
@@ -93,7 +93,7 @@ enum Login {
             streams.warn("  Token: \(name)\(prefix)")
             streams.warn("  Environment: \(AuthText.badge(identity.environment, style: style))")
             streams.warn("  Permissions: \(identity.permissions.isEmpty ? "none" : identity.permissions.joined(separator: " "))")
-            let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken)
+            let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken, now: factory.clock.now())
             if identity.expiresAt != nil { streams.warn("  Expires: \(expiry.text)") }
         }
         if factory.environment[EnvironmentVariable.token.rawValue]?.isEmpty == false {
@@ -134,7 +134,7 @@ enum Login {
         }
         let identity = Identity(
             user: .init(id: user?["id"]?.stringValue, email: user?["email"]?.stringValue ?? address, name: user?["name"]?.stringValue),
-            type: .session, environment: client.testEnvironment ? "test" : "live",
+            type: .session, environment: client.testEnvironment ? .test : .live,
             permissions: Permission.all, expiresAt: expiresAt, token: nil)
         return (token, identity)
     }
@@ -147,7 +147,7 @@ enum Login {
             throw .usage("that is not an API token: \(problem)", hint: "Sessions come from `nsx login` with email and password.")
         }
         let credential = Credential(secret: token, kind: .apiToken, source: .keyring, facts: nil)
-        if factory.globals.testEnvironment, credential.tokenEnvironment == "live" {
+        if factory.globals.testEnvironment, credential.tokenEnvironment == .live {
             throw .usage("--test cannot be used with a live API token", hint: "Use a test token (nsx_test_…) or a session.")
         }
         client.replaceCredential(credential)
@@ -155,7 +155,7 @@ enum Login {
         do {
             guard let fetched = try Identity.fetch(client) else {
                 factory.streams.warn("warning: this server does not support /api/v1/me; the token was stored without being checked")
-                return (token, Identity(user: .init(), type: .apiToken, environment: credential.tokenEnvironment ?? "live",
+                return (token, Identity(user: .init(), type: .apiToken, environment: credential.tokenEnvironment ?? .live,
                                         permissions: [], expiresAt: nil,
                                         token: .init(id: nil, name: nil, prefix: String(token.prefix(TokenFormat.livePrefix.count + 4)))))
             }

@@ -48,13 +48,13 @@ enum Logout {
     static func logOut(profile: String, facts: ProfileFacts, factory: Factory, style: Style) throws(CLIError) {
         let logins = LoginStore(factory: factory)
         let streams = factory.streams
-        if facts.credentialType == Credential.Kind.session.rawValue, let secret = try logins.secret(profile: profile, facts: facts) {
+        if facts.credentialType == .session, let secret = try logins.secret(profile: profile, facts: facts) {
             endSession(secret, profile: profile, facts: facts, factory: factory, style: style)
         }
         try logins.remove(profile: profile, facts: facts)
         let suffix = profile == "default" ? "" : " (profile \(profile))"
         streams.warn("\(style.checkMark) Logged out of \(facts.apiURL)\(suffix)")
-        if facts.credentialType == Credential.Kind.apiToken.rawValue {
+        if facts.credentialType == .apiToken {
             let name = facts.tokenName.map { " \(terminalSafe($0))" } ?? ""
             streams.warn("  The API token\(name) was forgotten here but still works; revoke it with `nsx tokens revoke \(facts.tokenID ?? "ID")`.")
         }

@@ -1,14 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
 import NSXConfig
 import NSXHTTP
 import NSXKeyring
+import NSXTime
 
 /// The checks of `nsx doctor`, each a plain function of what the factory hands out.
 /// None of them writes anything or renews a session.
@@ -16,9 +12,10 @@ struct DoctorChecks {
     typealias Check = Doctor.Check
 
     let factory: Factory
-    var now: () -> Date = { Date() }
     /// How far the server's clock may be from ours before expiry times mislead.
-    static let clockTolerance: TimeInterval = 60
+    static let clockTolerance: Duration = .seconds(60)
+
+    private func now() -> Timestamp { factory.clock.now() }
 
     func all() -> [Check] {
         var checks = [configFolder()]
@@ -67,7 +64,7 @@ struct DoctorChecks {
         let apiURL = facts?.apiURL ?? ((try? factory.apiURL()).map(APIURL.normalized) ?? GlobalOptions.defaultAPIURL)
         let notNeeded: String? = if credential?.source == .env {
             "NSX_TOKEN is used"
-        } else if facts?.storage == Credential.Source.file.rawValue {
+        } else if facts?.storage == .file {
             "profile \(profile) keeps its secret in the credentials file (--insecure-storage)"
         } else {
             nil
@@ -142,14 +139,14 @@ struct DoctorChecks {
     func clock(_ response: HTTPResponse?) -> Check {
         let name = "Clock"
         guard let response else { return .skipped(name, "not checked: the API did not answer") }
-        guard let header = response.header("Date"), let serverTime = HTTPDate.parse(header) else {
+        guard let header = response.header("Date"), let serverTime = Timestamp(httpDate: header) else {
             return .skipped(name, "not checked: the server sent no readable Date header")
         }
-        let skew = now().timeIntervalSince(serverTime)
-        let seconds = Int(skew.magnitude.rounded())
-        if skew.magnitude > Self.clockTolerance {
-            let direction = skew > 0 ? "ahead of" : "behind"
-            return .failed(name, "this machine's clock is \(Durations.spoken(seconds: seconds)) \(direction) the server's; expiry times will be off",
+        let skew = now() - serverTime
+        let seconds = Int(abs(skew.inSeconds).rounded())
+        if abs(skew.inSeconds) > Self.clockTolerance.inSeconds {
+            let direction = skew > .zero ? "ahead of" : "behind"
+            return .failed(name, "this machine's clock is \(RelativeTime.spoken(seconds: seconds)) \(direction) the server's; expiry times will be off",
                            fix: "Synchronise the clock (e.g. `timedatectl set-ntp true`)")
         }
         return .ok(name, seconds <= 1 ? "in step with the server" : "within \(seconds) seconds of the server")
@@ -173,7 +170,7 @@ struct DoctorChecks {
         }
         guard let identity else {
             var checks: [Check] = [.skipped(name, "not checked: this server does not support /api/v1/me")]
-            if let expiry = credential.sessionExpiry.map(Timestamps.rfc3339) ?? credential.facts?.expiresAt {
+            if let expiry = credential.sessionExpiry?.rfc3339 ?? credential.facts?.expiresAt {
                 checks.append(expiryCheck(expiryName, expiresAt: expiry, kind: credential.kind, tokenID: credential.facts?.tokenID))
             }
             return checks
@@ -181,7 +178,7 @@ struct DoctorChecks {
         let type = identity.type == .session ? "session" : "API token \(identity.token?.name ?? "")".trimmingWhitespace()
         let permissions = identity.permissions.isEmpty ? "no permissions" : Permission.compact(identity.permissions)
         return [
-            .ok(name, "\(identity.userDescription), \(type), \(identity.environment.uppercased()), \(permissions)"),
+            .ok(name, "\(identity.userDescription), \(type), \(identity.environment.rawValue.uppercased()), \(permissions)"),
             expiryCheck(expiryName, expiresAt: identity.expiresAt, kind: identity.type, tokenID: identity.token?.id),
         ]
     }
@@ -196,18 +193,5 @@ struct DoctorChecks {
             ? "Run `nsx auth refresh`, or `nsx login`"
             : "Replace it: `nsx tokens rotate \(tokenID ?? "ID")`"
         return .failed(name, expiry.expired ? expiry.text : "expires \(expiry.text)", fix: fix)
-    }
-}
-
-/// The IMF-fixdate of HTTP `Date` headers ("Sun, 06 Nov 1994 08:49:37 GMT"), the only form
-/// servers send (RFC 9110 §5.6.7).
-enum HTTPDate {
-    static func parse(_ text: String) -> Date? {
-        let parts = text.split(separator: " ")
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        guard parts.count == 6, parts[5] == "GMT", let month = months.firstIndex(of: String(parts[2])),
-              parts[1].count == 2, parts[3].count == 4, parts[4].count == 8 else { return nil }
-        let iso = "\(parts[3])-\(month < 9 ? "0" : "")\(month + 1)-\(parts[1])T\(parts[4])Z"
-        return Timestamps.parse(iso)
     }
 }

@@ -46,7 +46,7 @@ enum CreateToken {
                          hint: "Use --perm (e.g. --perm servers:read), --read-only, or --for \"servers list\".")
         }
 
-        let expiresAt = try TokenExpiry.parse(parsed.value("expires") ?? "never")
+        let expiresAt = try TokenExpiry.parse(parsed.value("expires") ?? "never", now: invocation.factory.clock.now())
 
         var save: SaveTarget?
         if let profile = parsed.value("save-profile") {
@@ -74,7 +74,7 @@ enum CreateToken {
         }
 
         let client = try invocation.factory.api()
-        let environment = options.environment ?? (client.credential?.tokenEnvironment == "test" ? "test" : "live")
+        let environment = options.environment ?? (client.credential?.tokenEnvironment == .test ? "test" : "live")
         var body: JSONObject = [
             "name": .string(options.name),
             "permissions": .array(options.permissions.map { .string($0) }),
@@ -103,7 +103,7 @@ enum CreateToken {
                                   cause: error)
         }
         try output.printSaved(token, message: "Saved token \(NewTokenOutput.label(token)) as profile \"\(save.profile)\"")
-        if let previous, previous.credentialType == Credential.Kind.apiToken.rawValue, let oldID = previous.tokenID, oldID != id {
+        if let previous, previous.credentialType == .apiToken, let oldID = previous.tokenID, oldID != id {
             invocation.streams.warn("Profile \"\(save.profile)\" held token \(oldID) before; it still works. Revoke it with `nsx tokens revoke \(oldID)` if it is no longer needed.")
         }
     }

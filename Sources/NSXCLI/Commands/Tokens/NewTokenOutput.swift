@@ -1,10 +1,6 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXJSON
 import NSXOutput
+import NSXTime
 
 /// Shows a token that was just created (`tokens create`, `tokens rotate`) — the only time its
 /// secret is ever seen.
@@ -38,7 +34,7 @@ struct NewTokenOutput {
             return
         }
         if streams.stdoutIsTerminal {
-            streams.out.write(frame(token, secret: secret))
+            streams.out.write(frame(token, secret: secret, now: invocation.factory.clock.now()))
             streams.warn(printer.style.yellow("! " + Self.storeNow))
         } else {
             streams.out.write(secret + "\n")
@@ -79,7 +75,7 @@ struct NewTokenOutput {
     }
 
     /// The framed display for a terminal.
-    func frame(_ token: JSONValue, secret: String, now: Date = Date()) -> String {
+    func frame(_ token: JSONValue, secret: String, now: Timestamp) -> String {
         let style = Style(enabled: globals.colour && invocation.streams.stdoutIsTerminal)
         let environment = token["environment"]?.stringValue ?? "live"
         let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
@@ -121,14 +117,14 @@ struct NewTokenOutput {
     }
 
     /// `never`, or `2027-01-31T23:59:59Z (in 30 days)`.
-    static func expiry(_ expiresAt: String?, now: Date) -> String {
+    static func expiry(_ expiresAt: String?, now: Timestamp) -> String {
         guard let expiresAt else { return "never" }
-        guard let moment = Timestamps.parse(expiresAt) else { return terminalSafe(expiresAt) }
-        let seconds = Int(moment.timeIntervalSince(now))
+        guard let moment = Timestamp(rfc3339: expiresAt) else { return terminalSafe(expiresAt) }
+        let seconds = (moment - now).wholeSeconds
         guard seconds > 0 else { return "\(expiresAt) (expired)" }
         // To the nearest minute: a 30d token made a moment ago expires "in 30 days", not 29.
         let rounded = seconds < 60 ? seconds : (seconds + 30) / 60 * 60
-        return "\(expiresAt) (in \(Durations.spoken(seconds: rounded)))"
+        return "\(expiresAt) (in \(RelativeTime.spoken(seconds: rounded)))"
     }
 
     /// Permissions as lines of at most `width` characters (one permission never splits).

@@ -1,11 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NSXConfig
 import NSXJSON
 import NSXOutput
+import NSXTime
 
 /// `nsx tokens rotate ID|NAME`: a new token with the same name, permissions, environment
 /// and lifetime replaces the old one, which is then revoked.
@@ -55,7 +51,8 @@ enum RotateToken {
         }
 
         let lifetime = Lifetime.renewed(createdAt: old["created_at"]?.stringValue, expiresAt: old["expires_at"]?.stringValue,
-                                        creatorExpiresAt: current?.kind == .apiToken ? current?.expiresAt : nil)
+                                        creatorExpiresAt: current?.kind == .apiToken ? current?.expiresAt : nil,
+                                        now: invocation.factory.clock.now())
         if lifetime.capped, let expiresAt = lifetime.expiresAt {
             printer.note("The new token expires at \(expiresAt), when the credential rotating it does (a token cannot outlive its creator).")
         }
@@ -116,18 +113,18 @@ enum RotateToken {
         /// Shortened to the rotating credential's own expiry.
         var capped: Bool
 
-        static func renewed(createdAt: String?, expiresAt: String?, creatorExpiresAt: String?, now: Date = Date()) -> Lifetime {
-            var moment: Date?
-            if let expiresAt, let end = Timestamps.parse(expiresAt) {
-                let start = createdAt.flatMap(Timestamps.parse) ?? end
-                moment = now.addingTimeInterval(max(60, end.timeIntervalSince(start)))
+        static func renewed(createdAt: String?, expiresAt: String?, creatorExpiresAt: String?, now: Timestamp) -> Lifetime {
+            var moment: Timestamp?
+            if let expiresAt, let end = Timestamp(rfc3339: expiresAt) {
+                let start = createdAt.flatMap(Timestamp.init(rfc3339:)) ?? end
+                moment = now + max(.seconds(60), end - start)
             }
             var capped = false
-            if let creatorExpiresAt, let limit = Timestamps.parse(creatorExpiresAt), moment.map({ $0 > limit }) ?? true {
+            if let creatorExpiresAt, let limit = Timestamp(rfc3339: creatorExpiresAt), moment.map({ $0 > limit }) ?? true {
                 moment = limit
                 capped = true
             }
-            return Lifetime(expiresAt: moment.map(Timestamps.rfc3339), capped: capped)
+            return Lifetime(expiresAt: moment?.rfc3339, capped: capped)
         }
     }
 }

@@ -24,12 +24,13 @@ struct TokenProfiles {
                previous: ProfileFacts?, account: ProfileFacts?) throws(CLIError) {
         let facts = ProfileFacts(
             apiURL: APIURL.normalized(apiURL),
-            credentialType: Credential.Kind.apiToken.rawValue,
-            storage: previous?.storage ?? Credential.Source.keyring.rawValue,
+            credentialType: .apiToken,
+            storage: previous?.storage ?? .keyring,
             email: account?.email, userID: account?.userID, userName: account?.userName,
             tokenID: token["id"]?.stringValue, tokenName: token["name"]?.stringValue,
             tokenPrefix: token["prefix"]?.stringValue,
-            environment: token["environment"]?.stringValue ?? (secret.hasPrefix(TokenFormat.testPrefix) ? "test" : "live"),
+            environment: token["environment"]?.stringValue.flatMap(APIEnvironment.init(rawValue:))
+                ?? (secret.hasPrefix(TokenFormat.testPrefix) ? .test : .live),
             permissions: Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue)),
             expiresAt: token["expires_at"]?.stringValue)
         try LoginStore(factory: factory).save(secret: secret, facts: facts, profile: profile, replacing: previous)

@@ -1,6 +1,7 @@
 import CSecretShim
 import Foundation
 import Testing
+import TestSupport
 @testable import NSXKeyring
 
 /// The decisions KeyringStore makes before and after libsecret, as tables.

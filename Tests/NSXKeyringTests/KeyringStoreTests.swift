@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 import NSXKeyring
 
 /// KeyringStore against a real gnome-keyring. Run under

@@ -3,45 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A fresh folder under the system temporary folder, removed after `body`.
-func withTemporaryFolder(_ body: (String) throws -> Void) throws {
-    let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nsx-storage-tests.XXXXXX")
-    var template = Array(temporary.path.utf8CString)
-    guard let created = mkdtemp(&template) else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-    let path = String(cString: created)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    try body(path)
-}
-
-private let umaskLock = NSLock()
-
-/// Runs `body` with the process umask set to `mask`. The umask is process
-/// wide, so tests that change it take turns.
-func withUmask<T>(_ mask: mode_t, _ body: () throws -> T) rethrows -> T {
-    umaskLock.lock()
-    defer { umaskLock.unlock() }
-    let previous = umask(mask)
-    defer { umask(previous) }
-    return try body()
-}
-
-/// Permission bits of `path` (without following a final symlink).
-func permissions(of path: String) -> mode_t? {
-    var status = stat()
-    return lstat(path, &status) == 0 ? status.st_mode & 0o7777 : nil
-}
-
-func contents(of path: String) -> String? {
-    FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-}
-
-func write(_ text: String, to path: String) throws {
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-}
-
-struct ProcessResult {
-    var status: Int32
-    var output: String
+public struct ProcessResult {
+    public var status: Int32
+    public var output: String
 }
 
 /// Runs a program to completion; `output` is stdout and stderr together.
@@ -50,7 +14,7 @@ struct ProcessResult {
 /// signals and Process passes that mask on, so a child such as
 /// dbus-run-session could never stop its bus daemon with SIGTERM. Children
 /// here start with no signal blocked and default dispositions.
-func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+public func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
     var pipe: [Int32] = [-1, -1]
     guard Glibc.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
     let (readEnd, writeEnd) = (pipe[0], pipe[1])
@@ -107,12 +71,7 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 }
 
 /// The first executable called `name` on PATH.
-func executable(_ name: String) -> String? {
+public func executable(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     return path.split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
-}
-
-/// A name no other test (or earlier run) uses, for keyring items and profiles.
-func uniqueName(_ prefix: String) -> String {
-    "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 import NSXConfig
+import NSXJSON
 
 @Suite struct ConfigStoreTests {
     private func store(in folder: String) -> ConfigStore {
@@ -8,9 +10,9 @@ import NSXConfig
     }
 
     private let facts = ProfileFacts(
-        apiURL: "https://app.nurosentrix.com", credentialType: "api_token", storage: "keyring",
+        apiURL: "https://app.nurosentrix.com", credentialType: .apiToken, storage: .keyring,
         email: "ada@example.com", userID: "usr_1", userName: "Ada", tokenID: "tok_1",
-        tokenName: "ci", tokenPrefix: "nsx_live_ab", environment: "test",
+        tokenName: "ci", tokenPrefix: "nsx_live_ab", environment: .test,
         permissions: ["servers:read", "servers:write"], expiresAt: "2030-01-02T03:04:05Z")
 
     @Test func missingFolderAndFileLoadAsAnEmptyDocumentWithoutCreatingAnything() throws {
@@ -46,7 +48,7 @@ import NSXConfig
         }
     }
 
-    @Test func theFileUsesSnakeCaseSortedPrettyJSON() throws {
+    @Test func theFileIsPrettyJSONInTheOrderKeysWereWritten() throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)
             try store.update { document in
@@ -57,28 +59,28 @@ import NSXConfig
             let text = try #require(contents(of: store.location.configFile))
             #expect(text == """
                 {
-                  "default_profile" : "work",
-                  "profiles" : {
-                    "work" : {
-                      "api_url" : "https://app.nurosentrix.com",
-                      "credential_type" : "api_token",
-                      "email" : "ada@example.com",
-                      "environment" : "test",
-                      "expires_at" : "2030-01-02T03:04:05Z",
-                      "permissions" : [
+                  "default_profile": "work",
+                  "settings": {
+                    "api_url": "https://api.example/v1"
+                  },
+                  "profiles": {
+                    "work": {
+                      "api_url": "https://app.nurosentrix.com",
+                      "credential_type": "api_token",
+                      "storage": "keyring",
+                      "email": "ada@example.com",
+                      "user_id": "usr_1",
+                      "user_name": "Ada",
+                      "token_id": "tok_1",
+                      "token_name": "ci",
+                      "token_prefix": "nsx_live_ab",
+                      "environment": "test",
+                      "permissions": [
                         "servers:read",
                         "servers:write"
                       ],
-                      "storage" : "keyring",
-                      "token_id" : "tok_1",
-                      "token_name" : "ci",
-                      "token_prefix" : "nsx_live_ab",
-                      "user_id" : "usr_1",
-                      "user_name" : "Ada"
+                      "expires_at": "2030-01-02T03:04:05Z"
                     }
-                  },
-                  "settings" : {
-                    "api_url" : "https://api.example/v1"
                   }
                 }
 
@@ -86,23 +88,30 @@ import NSXConfig
         }
     }
 
-    @Test func unknownKeysSurviveAnUpdate() throws {
+    @Test func unknownKeysSurviveAnUpdateInTheirPlace() throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)
             try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
             try write("""
-                {"future": {"list": [1, 2.5, true, null, "x"]}, "settings": {"output": "yaml"},
+                {"future": {"list": [1, 2.5e300, true, null, "x"]}, "settings": {"output": "yaml"},
                  "profiles": {"p": {"api_url": "https://a", "credential_type": "session", "new_fact": 7}}}
                 """, to: store.location.configFile)
             try store.update { $0.settings["color"] = "never" }
             let reloaded = try JSONSerialization.jsonObject(
                 with: try #require(FileManager.default.contents(atPath: store.location.configFile))) as? NSDictionary
             #expect(reloaded == [
-                "future": ["list": [1, 2.5, true, NSNull(), "x"]],
+                "future": ["list": [1, 2.5e300, true, NSNull(), "x"]],
                 "settings": ["output": "yaml", "color": "never"],
-                "profiles": ["p": ["api_url": "https://a", "credential_type": "session", "new_fact": 7,
-                                   "storage": "keyring", "environment": "live", "permissions": [String]()]],
+                "profiles": ["p": ["api_url": "https://a", "credential_type": "session", "new_fact": 7]],
             ] as NSDictionary)
+            let text = try #require(contents(of: store.location.configFile))
+            #expect(text.contains("2.5e300"), "numbers are kept as written")
+            #expect(text.hasPrefix("{\n  \"future\""), "an unknown key keeps its place")
+
+            try store.update { $0.profiles["p"]?.tokenName = "ci" }
+            let written = try JSONValue.parse(try #require(contents(of: store.location.configFile)))
+            #expect(written["profiles"]?["p"]?.objectValue?.keys == ["api_url", "credential_type", "new_fact", "token_name"])
+            #expect(try store.load().profiles["p"]?.storage == .keyring, "a profile stored without storage is in the keyring")
         }
     }
 
@@ -114,6 +123,11 @@ import NSXConfig
         ("{\"profiles\": {\"p\": {\"api_url\": \"u\", \"credential_type\": \"session\", \"permissions\": \"all\"}}}",
          "profiles.p.permissions should be"),
         ("{\"default_profile\": 5}", "default_profile should be a string"),
+        ("{\"profiles\": {\"p\": {\"api_url\": \"u\", \"credential_type\": \"oauth\"}}}",
+         "profiles.p.credential_type should be session or api_token, not \"oauth\""),
+        ("{\"profiles\": {\"p\": {\"api_url\": \"u\", \"credential_type\": \"session\", \"storage\": \"vault\"}}}",
+         "profiles.p.storage should be keyring or file"),
+        ("{\"profiles\": {\"p\": 3}}", "profiles.p should be an object"),
     ])
     func aCorruptFileIsAnErrorNamingItAndIsLeftAlone(text: String, reason: String) throws {
         try withTemporaryFolder { folder in
