@@ -156,11 +156,11 @@ struct ResourcesParsingTests {
     @Test("METHOD is optional: one word is PATH, two are METHOD PATH")
     func apiArguments() throws {
         let one = try Self.parse(["api", "servers"])
-        #expect(one.argument("METHOD") == nil)
-        #expect(one.argument("PATH") == "servers")
+        #expect(one[Api.method] == nil)
+        #expect(one[Api.path] == "servers")
         let two = try Self.parse(["api", "patch", "servers/srv_1"])
-        #expect(two.argument("METHOD") == "patch")
-        #expect(two.argument("PATH") == "servers/srv_1")
+        #expect(two[Api.method] == "patch")
+        #expect(two[Api.path] == "servers/srv_1")
     }
 
     // MARK: names

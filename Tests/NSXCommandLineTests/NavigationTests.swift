@@ -37,10 +37,10 @@ struct NavigationTests {
             subcommands: [
                 Command("run", aliases: ["go"], summary: "Run",
                         options: [.flag("fast", short: "f", help: "Fast"), .value("level", help: "Again")],
-                        arguments: [Argument("FILES", repeatable: true), Argument("TARGET")],
+                        arguments: [.words("FILES"), .word("TARGET")],
                         examples: [Example("tool run --nope x y"), Example("tool run a b | wc -l")], action: 1),
                 Command("go", summary: "Clashes with an alias", action: 2),
-                Command("group", summary: "Both", arguments: [Argument("X")], subcommands: [Command("leaf", summary: "Leaf", action: 3)]),
+                Command("group", summary: "Both", arguments: [.word("X")], subcommands: [Command("leaf", summary: "Leaf", action: 3)]),
             ])
         #expect(broken.consistencyProblems() == [
             "\"tool\" has two subcommands called \"go\"",

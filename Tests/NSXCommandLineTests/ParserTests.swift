@@ -89,22 +89,20 @@ struct ParserTests {
         let parsed = try Sample.parser.parse([
             "servers", "create", "--name", "web", "--cpu-share", "0.25", "--wait-timeout", "2h", "--timeout", "45", "-q",
         ])
-        #expect(parsed.flag("quiet"))
-        #expect(!parsed.flag("yes"))
-        #expect(parsed.value("name") == "web")
-        #expect(parsed.value("plan") == nil)
-        #expect(parsed.values("name") == ["web"])
-        #expect(parsed.values("label") == [])
-        #expect(parsed.integer("timeout") == 45)
-        #expect(parsed.number("cpu-share") == 0.25)
-        #expect(parsed.duration("wait-timeout") == 7_200)
-        #expect(parsed.integer("name") == nil)
+        #expect(parsed[Sample.quiet])
+        #expect(!parsed[Sample.yes])
+        #expect(parsed[Sample.name] == "web")
+        #expect(parsed[Sample.plan] == nil)
+        #expect(parsed[Sample.label] == [])
+        #expect(parsed[Sample.timeout] == 45)
+        #expect(parsed[Sample.cpuShare] == 0.25)
+        #expect(parsed[Sample.waitTimeout] == 7_200)
     }
 
     @Test func valueReturnsTheLastOfARepeatedOption() throws {
         let parsed = try Sample.parser.parse(["api", "x", "-f", "a=1", "-f", "a=2"])
-        #expect(parsed.value("field") == "a=2")
-        #expect(parsed.values("field") == ["a=1", "a=2"])
+        #expect(parsed[Sample.field] == ["a=1", "a=2"])
+        #expect(parsed[ValueOption.value("field", help: "")] == "a=2", "read as one value, the last one counts")
     }
 
     struct ArgumentCase: Sendable, CustomTestStringConvertible {
@@ -129,11 +127,11 @@ struct ParserTests {
 
     @Test func namedArgumentAccessors() throws {
         let parsed = try Sample.parser.parse(["api", "DELETE", "servers/1"])
-        #expect(parsed.argument("METHOD") == "DELETE")
-        #expect(parsed.argument("PATH") == "servers/1")
-        #expect(parsed.arguments("PATH") == ["servers/1"])
-        #expect(parsed.argument("BODY") == nil)
-        #expect(parsed.arguments("BODY") == [])
+        #expect(parsed[Sample.method] == "DELETE")
+        #expect(parsed[Sample.path] == "servers/1")
+        let withoutMethod = try Sample.parser.parse(["api", "servers/1"])
+        #expect(withoutMethod[Sample.method] == nil)
+        #expect(withoutMethod[WordsArgument.words("BODY", optional: true)] == [])
     }
 
     struct HelpCase: Sendable, CustomTestStringConvertible {

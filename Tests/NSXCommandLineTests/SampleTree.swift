@@ -23,10 +23,10 @@ enum Sample {
                    help: "Output format", default: "table", environment: "NSX_OUTPUT"),
             .flag("json", help: "Same as -o json"),
             .value("profile", help: "Stored login to use", default: "default", environment: "NSX_PROFILE"),
-            .flag("quiet", short: "q", help: "Print only IDs"),
-            .flag("yes", short: "y", help: "Answer yes to confirmations"),
+            Sample.quiet,
+            Sample.yes,
             .flag("verbose", short: "v", help: "Trace HTTP requests on stderr", environment: "NSX_DEBUG=1"),
-            .value("timeout", .integer(1...600), valueName: "secs", help: "Seconds allowed per HTTP attempt", default: "30"),
+            Sample.timeout,
         ],
         subcommands: [servers, tokens, config, api, completion, help, debug],
         examples: [Example("nsx servers list -o json", summary: "List servers as JSON")])
@@ -40,29 +40,29 @@ enum Sample {
             Command("list", aliases: ["ls"], summary: "List servers",
                     options: [
                         .value("status", short: "s", .choice(["running", "stopped", "failed"]), help: "Only servers in this state"),
-                        .value("label", valueName: "key=value", help: "Only servers with this label", repeatable: true),
-                        .value("limit", short: "L", .integer(1...100), help: "Most servers to show", default: "20"),
+                        Sample.label,
+                        .integer("limit", short: "L", in: 1...100, help: "Most servers to show", default: "20"),
                         .flag("all", help: "Show every page"),
                     ],
                     examples: [Example("nsx servers list --status running --label env=prod")],
                     permissions: ["servers:read"], action: .serversList),
             Command("get", summary: "Show one server",
-                    arguments: [Argument("ID", help: "Server ID or name")],
+                    arguments: [.word("ID", help: "Server ID or name")],
                     permissions: ["servers:read"], action: .serversGet),
             Command("create", summary: "Create a server",
                     discussion: "The server starts at once unless the plan is sold out.",
                     usage: "--name NAME --plan PLAN [flags]",
                     options: [
-                        .value("name", help: "Name of the new server"),
-                        .value("plan", .choice(["small", "medium", "large"]), help: "Size of the server"),
+                        Sample.name,
+                        Sample.plan,
                         .value("user-data", .path, help: "Cloud-init file (- for standard input)"),
-                        .value("cpu-share", .number, help: "Share of a CPU"),
-                        .value("wait-timeout", .duration, help: "How long to wait", default: "5m"),
+                        Sample.cpuShare,
+                        Sample.waitTimeout,
                         .flag("wait", help: "Wait until the server runs"),
                     ],
                     permissions: ["servers:write"], action: .serversCreate),
             Command("delete", summary: "Delete servers",
-                    arguments: [Argument("ID", help: "Servers to delete", repeatable: true)],
+                    arguments: [.words("ID", help: "Servers to delete")],
                     permissions: ["servers:write"], action: .serversDelete),
         ])
 
@@ -73,12 +73,12 @@ enum Sample {
             Command("create", summary: "Create an API token",
                     options: [
                         .value("name", short: "n", help: "Token name"),
-                        .value("perm", help: "Permission to grant", repeatable: true),
-                        .value("expires", .duration, help: "Lifetime of the token"),
+                        .list("perm", help: "Permission to grant"),
+                        .duration("expires", help: "Lifetime of the token"),
                     ],
                     permissions: ["tokens:write"], action: .tokensCreate),
             Command("show", summary: "Show one token",
-                    arguments: [Argument("ID")],
+                    arguments: [.word("ID")],
                     permissions: ["tokens:read"], action: .tokensShow),
         ])
 
@@ -87,7 +87,7 @@ enum Sample {
         summary: "Read and change settings",
         subcommands: [
             Command("set", summary: "Change a setting",
-                    arguments: [Argument("KEY", choices: ["output", "color"]), Argument("VALUE")],
+                    arguments: [.word("KEY", choices: ["output", "color"]), .word("VALUE")],
                     action: .configSet),
         ],
         action: .configList)
@@ -96,28 +96,39 @@ enum Sample {
         "api",
         summary: "Send a request to the API",
         options: [
-            .value("field", short: "f", valueName: "key=value", help: "Add a body field", repeatable: true),
+            Sample.field,
             .value("input", .path, help: "Read the body from a file"),
         ],
-        arguments: [
-            Argument("METHOD", help: "HTTP method", optional: true, choices: ["GET", "POST", "DELETE"]),
-            Argument("PATH", help: "Path below /api/v1/"),
-        ],
+        arguments: [Sample.method, Sample.path],
         action: .api)
 
     static let completion = Command<SampleAction>(
         "completion",
         summary: "Print a shell completion script",
-        arguments: [Argument("SHELL", choices: ["bash", "zsh", "fish"])],
+        arguments: [.word("SHELL", choices: ["bash", "zsh", "fish"])],
         action: .completion)
 
     static let help = Command<SampleAction>(
         "help",
         summary: "Show help for a command",
-        arguments: [Argument("COMMAND", optional: true, repeatable: true)],
+        arguments: [.words("COMMAND", optional: true)],
         action: .help)
 
     static let debug = Command<SampleAction>("debug", summary: "Internal diagnostics", hidden: true, action: .debug)
 
     static let parser = Parser(root: root)
+
+    // Keys the tests read back with, declared once and used in the tree above.
+    static let quiet: FlagOption = .flag("quiet", short: "q", help: "Print only IDs")
+    static let yes: FlagOption = .flag("yes", short: "y", help: "Answer yes to confirmations")
+    static let timeout: IntegerOption = .integer("timeout", in: 1...600, valueName: "secs",
+                                                 help: "Seconds allowed per HTTP attempt", default: "30")
+    static let label: ListOption = .list("label", valueName: "key=value", help: "Only servers with this label")
+    static let name: ValueOption = .value("name", help: "Name of the new server")
+    static let plan: ValueOption = .value("plan", .choice(["small", "medium", "large"]), help: "Size of the server")
+    static let cpuShare: NumberOption = .number("cpu-share", help: "Share of a CPU")
+    static let waitTimeout: IntegerOption = .duration("wait-timeout", help: "How long to wait", default: "5m")
+    static let field: ListOption = .list("field", short: "f", valueName: "key=value", help: "Add a body field")
+    static let method: OptionalWordArgument = .optionalWord("METHOD", help: "HTTP method", choices: ["GET", "POST", "DELETE"])
+    static let path: WordArgument = .word("PATH", help: "Path below /api/v1/")
 }

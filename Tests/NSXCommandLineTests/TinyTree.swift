@@ -15,6 +15,6 @@ enum Tiny {
                         options: [.value("input", .path, help: "Read names from a file")], action: 1),
             ]),
             Command("shell", summary: "Print a completion script",
-                    arguments: [Argument("SHELL", choices: ["bash", "zsh"])], action: 2),
+                    arguments: [.word("SHELL", choices: ["bash", "zsh"])], action: 2),
         ])
 }

@@ -15,4 +15,7 @@ public struct ResourceKind: Sendable {
     public static let token = ResourceKind(singular: "token", plural: "tokens", path: "/api/v1/tokens", idPrefix: "tok_")
 
     public func itemPath(_ id: String) -> String { "\(path)/\(percentEncode(id))" }
+
+    /// `Server`, for the start of a sentence.
+    public var Singular: String { singular.prefix(1).uppercased() + singular.dropFirst() }
 }

@@ -15,22 +15,22 @@ enum GlobalOptionsResolver {
             return value
         }
 
-        let profile = parsed.value("profile") ?? nonEmpty(env[EnvironmentVariable.profile.rawValue])
+        let profile = parsed[.profile] ?? nonEmpty(env[EnvironmentVariable.profile.rawValue])
             ?? nonEmpty(settings["profile"]) ?? "default"
         guard ProfileName.isValid(profile) else {
             throw .usage("invalid profile name \"\(profile)\"", hint: "Use letters, digits, '-', '_' and '.'.")
         }
 
-        let apiURL = parsed.value("api-url") ?? nonEmpty(env[EnvironmentVariable.apiURL.rawValue])
+        let apiURL = parsed[.apiURL] ?? nonEmpty(env[EnvironmentVariable.apiURL.rawValue])
         if let apiURL, !(apiURL.hasPrefix("https://") || apiURL.hasPrefix("http://")) {
             throw .usage("invalid API URL \"\(apiURL)\"", hint: "It starts with https:// (or http:// for a loopback server).")
         }
 
         var outputExplicit = true
         let outputName: String
-        if parsed.flag("json") {
+        if parsed[.json] {
             outputName = "json"
-        } else if let flag = parsed.value("output") {
+        } else if let flag = parsed[.output] {
             outputName = flag
         } else if let fromEnv = nonEmpty(env[EnvironmentVariable.output.rawValue]) {
             outputName = fromEnv
@@ -42,24 +42,24 @@ enum GlobalOptionsResolver {
             throw .usage("invalid output format \"\(outputName)\"",
                          hint: "Use one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if parsed.flag("json"), let flag = parsed.value("output"), flag != "json" {
+        if parsed[.json], let flag = parsed[.output], flag != "json" {
             throw .usage("--json and --output \(flag) contradict each other")
         }
 
-        let fields = parsed.value("fields").map { text in
+        let fields = parsed[.fields].map { text in
             text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         if let fields, fields.isEmpty { throw .usage("--fields needs at least one field name") }
 
-        let colour = !parsed.flag("no-color") && env[EnvironmentVariable.noColor.rawValue] == nil
+        let colour = !parsed[.noColor] && env[EnvironmentVariable.noColor.rawValue] == nil
             && settings["color"] != "never"
 
-        let testEnvironment = parsed.flag("test") || env[EnvironmentVariable.environment.rawValue]?.lowercased() == "test"
+        let testEnvironment = parsed[.test] || env[EnvironmentVariable.environment.rawValue]?.lowercased() == "test"
         if let value = env[EnvironmentVariable.environment.rawValue], !value.isEmpty, !["test", "live"].contains(value.lowercased()) {
             throw .usage("invalid NSX_ENV \"\(value)\"", hint: "Use test or live.")
         }
 
-        let timeout = parsed.number("timeout") ?? 30
+        let timeout = parsed[.timeout] ?? 30
         guard timeout > 0 else { throw .usage("--timeout must be more than 0 seconds") }
 
         return GlobalOptions(
@@ -67,15 +67,15 @@ enum GlobalOptionsResolver {
             explicitAPIURL: apiURL,
             output: output,
             fields: fields,
-            noHeaders: parsed.flag("no-headers"),
-            quiet: parsed.flag("quiet"),
+            noHeaders: parsed[.noHeaders],
+            quiet: parsed[.quiet],
             colour: colour,
             testEnvironment: testEnvironment,
-            verbose: parsed.flag("verbose") || envFlag(.debug),
+            verbose: parsed[.verbose] || envFlag(.debug),
             timeoutSeconds: timeout,
-            caBundle: parsed.value("cacert") ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
-            assumeYes: parsed.flag("yes"),
-            noInput: parsed.flag("no-input") || envFlag(.noInput),
+            caBundle: parsed[.cacert] ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
+            assumeYes: parsed[.yes],
+            noInput: parsed[.noInput] || envFlag(.noInput),
             outputExplicit: outputExplicit
         )
     }

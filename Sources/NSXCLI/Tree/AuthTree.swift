@@ -15,12 +15,7 @@ enum AuthTree {
             or written (exit 1); --insecure-storage keeps the secret in a 0600 file in the config
             folder instead. Logging in again replaces the profile's login (and ends its old session).
             """,
-        options: [
-            .value("email", .string, valueName: "email", help: "Account email (asked on a terminal when left out)"),
-            .flag("password-stdin", help: "Read the password from standard input"),
-            .flag("with-token", help: "Read an API token (nsx_live_… or nsx_test_…) from standard input"),
-            .flag("insecure-storage", help: "Keep the secret in a 0600 file instead of the keyring"),
-        ],
+        options: [ValueOption.email, FlagOption.passwordStdin, FlagOption.withToken, FlagOption.insecureStorage],
         examples: [
             Example("nsx login", summary: "Log in interactively"),
             Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin"),
@@ -38,7 +33,7 @@ enum AuthTree {
             credentials file) and the profile's facts in config.json are removed. A profile that
             is not logged in is exit 3; --all with no stored logins does nothing and succeeds.
             """,
-        options: [.flag("all", help: "Log out of every profile")],
+        options: [FlagOption.allProfiles],
         examples: [Example("nsx logout"), Example("nsx logout --all")],
         action: CommandRunner(Logout.run)
     )

@@ -9,8 +9,8 @@ enum ResourceTree {
     static let instanceStatuses = ["stopped", "starting", "running", "stopping", "restarting", "restoring"]
     static let backupStatuses = ["pending", "completed", "failed", "restoring"]
 
-    static func listOptions(_ filters: [Option]) -> [Option] {
-        filters + [SharedOptionSpecs.limit, SharedOptionSpecs.all]
+    static func listOptions(_ filters: [any OptionKey]) -> [any OptionKey] {
+        filters + [.limit, .allPages]
     }
 
     static let servers = NSXCommand(
@@ -19,40 +19,32 @@ enum ResourceTree {
         subcommands: [
             NSXCommand("list", aliases: ["ls"], summary: "List servers",
                        options: listOptions([
-                        .value("region", .choice(regions), valueName: "region", help: "Only servers in this region"),
-                        .value("status", .choice(serverStatuses), valueName: "status", help: "Only servers with this status"),
-                        SharedOptionSpecs.name,
+                        ValueOption.regionFilter, .serverStatusFilter, .nameFilter,
                        ]),
                        examples: [Example("nsx servers list --region eu-central"), Example("nsx servers list --all -o ndjson")],
                        permissions: ["servers:read"],
                        action: CommandRunner(ServersList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show a server",
-                       arguments: [Argument("ID|NAME", help: "Server ID (srv_…) or name")],
+                       arguments: [ResourceGet(view: .server).target],
                        permissions: ["servers:read"],
                        action: CommandRunner(ServersGet.run)),
             NSXCommand("create", summary: "Create a server",
                        options: [
-                        .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
-                        .value("region", .choice(regions), valueName: "region", help: "Region"),
-                        .value("plan", .choice(plans), valueName: "plan", help: "Plan"),
-                        .value("label", .string, valueName: "key=value", help: "A label", repeatable: true),
-                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                        ValueOption.name, ValueOption.region, ValueOption.plan, ListOption.label, FlagOption.wait, IntegerOption.waitTimeout,
                        ],
                        examples: [Example("nsx servers create --name web-1 --region eu-central --plan standard-2 --label env=prod --wait")],
                        permissions: ["servers:write", "servers:read"],
                        action: CommandRunner(ServersCreate.run)),
             NSXCommand("update", summary: "Rename a server or change its labels",
                        options: [
-                        .value("name", .string, valueName: "name", help: "New name"),
-                        .value("label", .string, valueName: "key=value", help: "Set a label", repeatable: true),
-                        .value("remove-label", .string, valueName: "key", help: "Remove a label", repeatable: true),
+                        ValueOption.rename, ListOption.setLabel, ListOption.removeLabel,
                        ],
-                       arguments: [Argument("ID|NAME", help: "Server ID or name")],
+                       arguments: [ServersUpdate.target],
                        examples: [Example("nsx servers update web-1 --label env=staging --remove-label owner")],
                        permissions: ["servers:write", "servers:read"],
                        action: CommandRunner(ServersUpdate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete servers",
-                       arguments: [Argument("ID|NAME", help: "Server IDs or names", repeatable: true)],
+                       arguments: [ResourceDelete(view: .server).targets],
                        examples: [Example("nsx servers delete web-1 web-2 --yes")],
                        permissions: ["servers:write", "servers:read"],
                        action: CommandRunner(ServersDelete.run)),
@@ -65,33 +57,29 @@ enum ResourceTree {
         subcommands: [
             NSXCommand("list", aliases: ["ls"], summary: "List instances",
                        options: listOptions([
-                        .value("server", .string, valueName: "id|name", help: "Only instances on this server"),
-                        .value("status", .choice(instanceStatuses), valueName: "status", help: "Only instances with this status"),
-                        SharedOptionSpecs.name,
+                        ValueOption.serverFilter, .instanceStatusFilter, .nameFilter,
                        ]),
                        examples: [Example("nsx instances list --server web-1 --status running"), Example("nsx instances list --all -q")],
                        permissions: ["instances:read", "servers:read"],
                        action: CommandRunner(InstancesList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show an instance",
-                       arguments: [Argument("ID|NAME", help: "Instance ID (ins_…) or name")],
+                       arguments: [ResourceGet(view: .instance).target],
                        permissions: ["instances:read"],
                        action: CommandRunner(InstancesGet.run)),
             NSXCommand("create", summary: "Create an instance (it starts stopped)",
                        options: [
-                        .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique"),
-                        .value("server", .string, valueName: "id|name", help: "The server it runs on"),
-                        .value("image", .string, valueName: "image", help: "Image, e.g. ubuntu-24.04"),
+                        ValueOption.name, .server, .image,
                        ],
                        examples: [Example("nsx instances create --name app-1 --server web-1 --image ubuntu-24.04")],
                        permissions: ["instances:write", "servers:read"],
                        action: CommandRunner(InstancesCreate.run)),
             NSXCommand("update", summary: "Rename an instance",
-                       options: [.value("name", .string, valueName: "name", help: "New name")],
-                       arguments: [Argument("ID|NAME", help: "Instance ID or name")],
+                       options: [ValueOption.rename],
+                       arguments: [InstancesUpdate.target],
                        permissions: ["instances:write", "instances:read"],
                        action: CommandRunner(InstancesUpdate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete stopped instances",
-                       arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
+                       arguments: [ResourceDelete(view: .instance).targets],
                        examples: [Example("nsx instances delete app-1 --yes")],
                        permissions: ["instances:write", "instances:read"],
                        action: CommandRunner(InstancesDelete.run)),
@@ -103,8 +91,8 @@ enum ResourceTree {
 
     static func actionCommand(_ verb: String, summary: String, action: CommandRunner) -> NSXCommand {
         NSXCommand(verb, summary: summary,
-                   options: [SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout],
-                   arguments: [Argument("ID|NAME", help: "Instance IDs or names", repeatable: true)],
+                   options: [FlagOption.wait, IntegerOption.waitTimeout],
+                   arguments: [ResourceDelete(view: .instance).targets],
                    examples: [Example("nsx instances \(verb) web-1 --wait")],
                    permissions: ["instances:actions", "instances:read"],
                    action: action)
@@ -116,35 +104,31 @@ enum ResourceTree {
         subcommands: [
             NSXCommand("list", aliases: ["ls"], summary: "List backups",
                        options: listOptions([
-                        .value("instance", .string, valueName: "id|name", help: "Only backups of this instance"),
-                        .value("status", .choice(backupStatuses), valueName: "status", help: "Only backups with this status"),
+                        ValueOption.instanceFilter, .backupStatusFilter,
                        ]),
                        examples: [Example("nsx backups list --instance app-1 --status completed")],
                        permissions: ["backups:read", "instances:read"],
                        action: CommandRunner(BackupsList.run)),
             NSXCommand("get", aliases: ["show"], summary: "Show a backup",
-                       arguments: [Argument("ID|NAME", help: "Backup ID (bak_…) or name")],
+                       arguments: [ResourceGet(view: .backup).target],
                        permissions: ["backups:read"],
                        action: CommandRunner(BackupsGet.run)),
             NSXCommand("create", summary: "Back up an instance",
                        options: [
-                        .value("instance", .string, valueName: "id|name", help: "The instance to back up"),
-                        .value("name", .string, valueName: "name", help: "Backup name (default backup-YYYYMMDD-HHMMSS)"),
-                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                        ValueOption.instance, ValueOption.backupName, FlagOption.wait, IntegerOption.waitTimeout,
                        ],
                        examples: [Example("nsx backups create --instance app-1 --name before-upgrade --wait")],
                        permissions: ["backups:write", "backups:read", "instances:read"],
                        action: CommandRunner(BackupsCreate.run)),
             NSXCommand("delete", aliases: ["rm"], summary: "Delete backups",
-                       arguments: [Argument("ID|NAME", help: "Backup IDs or names", repeatable: true)],
+                       arguments: [ResourceDelete(view: .backup).targets],
                        permissions: ["backups:write", "backups:read"],
                        action: CommandRunner(BackupsDelete.run)),
             NSXCommand("restore", summary: "Restore a backup onto its instance (or another)",
                        options: [
-                        .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead"),
-                        SharedOptionSpecs.wait, SharedOptionSpecs.waitTimeout,
+                        ValueOption.restoreTarget, FlagOption.wait, IntegerOption.waitTimeout,
                        ],
-                       arguments: [Argument("ID|NAME", help: "Backup ID or name")],
+                       arguments: [BackupsRestore.target],
                        examples: [Example("nsx backups restore before-upgrade --wait"),
                                   Example("nsx backups restore bak_abc --instance app-2 --yes")],
                        permissions: ["backups:restore", "backups:read", "instances:read"],
@@ -164,7 +148,7 @@ enum ResourceTree {
                         notifications.email (true/false), notifications.webhook_url (https URL;
                         empty clears it).
                         """,
-                       arguments: [Argument("KEY=VALUE", help: "Settings to change", repeatable: true)],
+                       arguments: [SettingsSet.assignments],
                        examples: [Example("nsx settings set timezone=UTC notifications.email=false notifications.webhook_url=")],
                        permissions: ["settings:write"],
                        action: CommandRunner(SettingsSet.run)),
@@ -189,18 +173,8 @@ enum ResourceTree {
             (NDJSON lines with -o ndjson).
             """,
         usage: "[METHOD] PATH [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
-        options: [
-            .value("raw-field", short: "f", .string, valueName: "key=value", help: "Add a string field", repeatable: true),
-            .value("field", short: "F", .string, valueName: "key=value", help: "Add a typed field", repeatable: true),
-            .value("input", .path, valueName: "file", help: "Request body from a file, or - for stdin"),
-            .value("header", short: "H", .string, valueName: "'Name: value'", help: "Add a request header", repeatable: true),
-            .flag("paginate", help: "Fetch every page; print one array of every page's data"),
-            .flag("include", short: "i", help: "Print the status line and headers too"),
-        ],
-        arguments: [
-            Argument("METHOD", help: "GET, POST, PUT, PATCH, DELETE or HEAD", optional: true),
-            Argument("PATH", help: "servers, /api/v1/me, …"),
-        ],
+        options: [ListOption.rawField, ListOption.field, ValueOption.input, ListOption.header, FlagOption.paginate, FlagOption.include],
+        arguments: [Api.method, Api.path],
         examples: [
             Example("nsx api me"),
             Example("nsx api servers --paginate -o ndjson"),

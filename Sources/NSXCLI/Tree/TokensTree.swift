@@ -12,11 +12,7 @@ enum TokensTree {
                         has the full list). On a terminal, * marks the token nsx is using. Under
                         --test only test tokens are listed, unless --env says otherwise.
                         """,
-                       options: [
-                        .value("env", .choice(["live", "test"]), valueName: "env", help: "Only tokens of this environment"),
-                        .flag("include-revoked", help: "Include revoked tokens"),
-                        SharedOptionSpecs.all, SharedOptionSpecs.limit,
-                       ],
+                       options: [ValueOption.tokenEnvironment, FlagOption.includeRevoked, FlagOption.allPages, IntegerOption.limit],
                        examples: [Example("nsx tokens list"), Example("nsx tokens list --env test --include-revoked -o json")],
                        permissions: ["settings:read"],
                        action: CommandRunner(ListTokens.run)),
@@ -42,15 +38,8 @@ enum TokensTree {
                         one that already holds a credential, needs --save-profile NAME explicitly.
                         """,
                        usage: "--name N (--perm P… | --read-only | --for \"CMD\"…) [--test] [--expires 30d|12h|DATE|never] [--save [--save-profile NAME]]",
-                       options: [
-                        .value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)"),
-                        .value("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard (repeatable)", repeatable: true),
-                        .flag("read-only", help: "Grant every :read permission"),
-                        .value("for", .string, valueName: "command", help: "Grant what this nsx command needs, e.g. \"servers list\" (repeatable)", repeatable: true),
-                        .value("expires", .string, valueName: "when", help: "30d, 12h, a date (2027-01-31), an RFC 3339 time, or never", default: "never"),
-                        .flag("save", help: "Store the token as a profile's credential instead of printing it"),
-                        .value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)"),
-                       ],
+                       options: [ValueOption.tokenName, ListOption.permission, FlagOption.readOnly, ListOption.forCommand,
+                                 ValueOption.expires, FlagOption.save, ValueOption.saveProfile],
                        examples: [
                         Example("TOKEN=$(nsx tokens create --name ci --perm servers:read)"),
                         Example("nsx tokens create --name deploy --for \"instances restart\" --expires 30d"),
@@ -60,7 +49,7 @@ enum TokensTree {
                        action: CommandRunner(CreateToken.run)),
             NSXCommand("show", aliases: ["get"], summary: "Show one API token",
                        discussion: "A name matches active (not revoked) tokens; an ID finds any.",
-                       arguments: [Argument("ID|NAME", help: "Token ID (tok_…) or name")],
+                       arguments: [ResourceGet(view: .token).target],
                        permissions: ["settings:read"],
                        action: CommandRunner(ShowToken.run)),
             NSXCommand("revoke", aliases: ["delete"], summary: "Revoke API tokens at once",
@@ -69,7 +58,7 @@ enum TokensTree {
                         terminal --yes is required. Revoking the credential nsx itself uses removes
                         it from the keyring and its profile.
                         """,
-                       arguments: [Argument("ID|NAME", help: "Token IDs or names", repeatable: true)],
+                       arguments: [ResourceDelete(view: .token).targets],
                        examples: [Example("nsx tokens revoke ci --yes")],
                        permissions: ["settings:read", "settings:write"],
                        action: CommandRunner(RevokeTokens.run)),
@@ -81,7 +70,7 @@ enum TokensTree {
                         one first; then the old one is revoked. Asks first on a terminal; without a
                         terminal --yes is required.
                         """,
-                       arguments: [Argument("ID|NAME", help: "Token ID or name")],
+                       arguments: [RotateToken.target],
                        examples: [Example("nsx tokens rotate ci --yes")],
                        permissions: ["settings:read", "settings:write"],
                        action: CommandRunner(RotateToken.run)),

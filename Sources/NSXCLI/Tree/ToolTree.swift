@@ -2,8 +2,6 @@ import NSXCommandLine
 
 /// config, completion, doctor, help, version, and the hidden man page generator.
 enum ToolTree {
-    static let configKeys = ["api_url", "output", "color", "profile"]
-
     static let config = NSXCommand(
         "config",
         summary: "See and change nsx settings",
@@ -15,11 +13,11 @@ enum ToolTree {
         subcommands: [
             NSXCommand("list", aliases: ["ls"], summary: "Show every setting",
                        action: CommandRunner(ConfigList.run)),
-            NSXCommand("get", summary: "Show one setting", arguments: [Argument("KEY", choices: configKeys)],
+            NSXCommand("get", summary: "Show one setting", arguments: [ConfigKey.argument],
                        examples: [Example("nsx config get api_url")],
                        action: CommandRunner(ConfigGet.run)),
             NSXCommand("set", summary: "Change a setting",
-                       arguments: [Argument("KEY", choices: configKeys), Argument("VALUE")],
+                       arguments: [ConfigKey.argument, ConfigSet.value],
                        examples: [Example("nsx config set output json"), Example("nsx config set api_url https://nsx.example.com")],
                        action: CommandRunner(ConfigSet.run)),
             NSXCommand("path", summary: "Print where the config folder is",
@@ -35,7 +33,7 @@ enum ToolTree {
             zsh:  nsx completion zsh > "${fpath[1]}/_nsx"
             fish: nsx completion fish > ~/.config/fish/completions/nsx.fish
             """,
-        arguments: [Argument("SHELL", choices: ["bash", "zsh", "fish"])],
+        arguments: [CompletionCommand.shell],
         action: CommandRunner(CompletionCommand.run)
     )
 
@@ -56,7 +54,7 @@ enum ToolTree {
     static let help = NSXCommand(
         "help",
         summary: "Show help for a command, the exit codes, or the environment",
-        arguments: [Argument("TOPIC", help: "A command path, exit-codes or environment", optional: true, repeatable: true)],
+        arguments: [HelpCommand.topic],
         examples: [Example("nsx help servers create"), Example("nsx help exit-codes")],
         action: CommandRunner(HelpCommand.run)
     )

@@ -1,6 +1,6 @@
 /// A positional argument of a runnable command.
 public struct Argument: Sendable, Equatable {
-    /// Shown in usage as written (`ID`, `PATH`); also the key of `ParsedCommand.arguments(_:)`.
+    /// Shown in usage as written (`ID`, `PATH`); also how `ParsedCommand.argumentValues` names its words.
     public var name: String
     public var help: String
     /// An optional argument may be left out; words are given to required ones first.

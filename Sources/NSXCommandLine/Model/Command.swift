@@ -31,8 +31,8 @@ public struct Command<Action: Sendable>: Sendable {
         summary: String,
         discussion: String? = nil,
         usage: String? = nil,
-        options: [Option] = [],
-        arguments: [Argument] = [],
+        options: [any OptionKey] = [],
+        arguments: [any ArgumentKey] = [],
         subcommands: [Command<Action>] = [],
         examples: [Example] = [],
         permissions: [String] = [],
@@ -44,8 +44,8 @@ public struct Command<Action: Sendable>: Sendable {
         self.summary = summary
         self.discussion = discussion
         self.usage = usage
-        self.options = options
-        self.arguments = arguments
+        self.options = options.map(\.option)
+        self.arguments = arguments.map(\.argument)
         self.subcommands = subcommands
         self.examples = examples
         self.permissions = permissions

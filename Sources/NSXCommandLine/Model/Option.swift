@@ -1,5 +1,6 @@
 /// A named option, in the spirit of swift-driver's option table: a static value
-/// with a kind, help text and scope.
+/// with a kind, help text and scope. Commands declare and read options through typed
+/// keys (`OptionKey`), which carry one of these.
 public struct Option: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Present or absent; `ParsedCommand.values` holds `["true"]` when present.
@@ -54,36 +55,6 @@ public struct Option: Sendable, Equatable {
         self.environment = environment
         self.inherited = inherited
         self.hidden = hidden
-    }
-
-    public static func flag(
-        _ long: String,
-        short: Character? = nil,
-        help: String,
-        repeatable: Bool = false,
-        environment: String? = nil,
-        inherited: Bool = false,
-        hidden: Bool = false
-    ) -> Option {
-        Option(long: long, short: short, kind: .flag, help: help, repeatable: repeatable,
-               environment: environment, inherited: inherited, hidden: hidden)
-    }
-
-    public static func value(
-        _ long: String,
-        short: Character? = nil,
-        _ valueKind: ValueKind = .string,
-        valueName: String? = nil,
-        help: String,
-        repeatable: Bool = false,
-        default defaultValue: String? = nil,
-        environment: String? = nil,
-        inherited: Bool = false,
-        hidden: Bool = false
-    ) -> Option {
-        Option(long: long, short: short, kind: .value(valueKind), valueName: valueName, help: help,
-               repeatable: repeatable, defaultValue: defaultValue, environment: environment,
-               inherited: inherited, hidden: hidden)
     }
 
     public var takesValue: Bool { valueKind != nil }

@@ -31,9 +31,9 @@ struct OptionTable: Sendable {
 
     func option(short: Character) -> Option? { all.first { $0.short == short } }
 
-    static let helpOption = Option.flag("help", short: "h", help: "Show help for command")
+    static let helpOption = Option(long: "help", short: "h", kind: .flag, help: "Show help for command")
 
     static func versionOption(program: String) -> Option {
-        .flag("version", help: "Show \(program) version")
+        Option(long: "version", kind: .flag, help: "Show \(program) version")
     }
 }

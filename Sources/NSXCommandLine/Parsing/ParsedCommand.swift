@@ -7,6 +7,7 @@ public struct ParsedCommand<Action: Sendable>: Sendable {
     public var command: Command<Action>
     /// Option long name → values in the order given. Flags hold `["true"]` (one entry per
     /// use when repeatable). Options not given are absent: defaults are not filled in.
+    /// Commands read these through their typed keys (`parsed[.region]`).
     public var values: [String: [String]]
     /// Positional words in order.
     public var arguments: [String]
@@ -37,27 +38,13 @@ public struct ParsedCommand<Action: Sendable>: Sendable {
 
     public var action: Action? { command.action }
 
-    /// Whether the flag (or any option) was given.
-    public func flag(_ long: String) -> Bool { values[long] != nil }
+    /// The value of a declared option, typed by its key: `parsed[.wait]`, `parsed[.region]`.
+    public subscript<Value>(key: TypedOption<Value>) -> Value {
+        key.read(values[key.option.long] ?? [])
+    }
 
-    /// The last value given for the option.
-    public func value(_ long: String) -> String? { values[long]?.last }
-
-    /// Every value given for the option, in order.
-    public func values(_ long: String) -> [String] { values[long] ?? [] }
-
-    /// The last value as an integer (already validated for `.integer` options).
-    public func integer(_ long: String) -> Int? { value(long).flatMap { Int($0) } }
-
-    /// The last value as a number (already validated for `.number` options).
-    public func number(_ long: String) -> Double? { value(long).flatMap { Double($0) } }
-
-    /// The last value of a `.duration` option in seconds.
-    public func duration(_ long: String) -> Int? { value(long).flatMap(parseDuration) }
-
-    /// The word given to the named argument.
-    public func argument(_ name: String) -> String? { argumentValues[name]?.first }
-
-    /// Every word given to the named argument (for repeatable ones).
-    public func arguments(_ name: String) -> [String] { argumentValues[name] ?? [] }
+    /// The words given to a declared argument, typed by its key: `parsed[.shell]`.
+    public subscript<Value>(key: TypedArgument<Value>) -> Value {
+        key.read(argumentValues[key.argument.name] ?? [])
+    }
 }

@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXHTTP
 import NSXJSON
 import NSXOutput
@@ -7,6 +8,8 @@ import NSXOutput
 /// printed as the server sent it: pretty on a terminal, byte for byte when piped.
 enum Api {
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
+    static let method: OptionalWordArgument = .optionalWord("METHOD", help: "GET, POST, PUT, PATCH, DELETE or HEAD")
+    static let path: WordArgument = .word("PATH", help: "servers, /api/v1/me, …")
 
     struct Options {
         var method: String
@@ -19,12 +22,11 @@ enum Api {
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            guard let rawPath = parsed.argument("PATH") else { throw .usage("which path? e.g. nsx api servers") }
-            path = try Self.apiPath(rawPath)
+            path = try Self.apiPath(parsed[Api.path])
             let stdin = invocation.streams
-            fields = try APIFields(raw: parsed.values("raw-field"), typed: parsed.values("field"),
+            fields = try APIFields(raw: parsed[.rawField], typed: parsed[.field],
                                    readStdin: { stdin.readAllInput() })
-            if let source = parsed.value("input") {
+            if let source = parsed[.input] {
                 guard fields.isEmpty else { throw .usage("--input cannot be combined with -f/-F fields", hint: "Put every field in the --input body.") }
                 if source == "-" {
                     guard let bytes = stdin.readAllInput() else { throw .io("cannot read standard input") }
@@ -33,7 +35,7 @@ enum Api {
                     input = try APIFields.readFile(source)
                 }
             }
-            if let word = parsed.argument("METHOD") {
+            if let word = parsed[Api.method] {
                 let upper = word.uppercased()
                 guard Api.methods.contains(upper) else {
                     throw .usage("unknown HTTP method \"\(word)\"", hint: "Use one of \(Api.methods.joined(separator: ", ")).")
@@ -42,9 +44,9 @@ enum Api {
             } else {
                 method = fields.isEmpty && input == nil ? "GET" : "POST"
             }
-            headers = try parsed.values("header").map { (header: String) throws(CLIError) in try Self.header(header) }
-            paginate = parsed.flag("paginate")
-            include = parsed.flag("include")
+            headers = try parsed[.header].map { (header: String) throws(CLIError) in try Self.header(header) }
+            paginate = parsed[.paginate]
+            include = parsed[.include]
             if paginate {
                 guard method == "GET" else { throw .usage("--paginate only works with GET", hint: "It follows meta.next_cursor of a list.") }
                 guard !include else { throw .usage("--paginate cannot be combined with -i") }
@@ -225,4 +227,19 @@ enum HTTPReason {
         default: ""
         }
     }
+}
+
+extension OptionKey where Self == ListOption {
+    static var rawField: Self { .list("raw-field", short: "f", .string, valueName: "key=value", help: "Add a string field") }
+    static var field: Self { .list("field", short: "F", .string, valueName: "key=value", help: "Add a typed field") }
+    static var header: Self { .list("header", short: "H", .string, valueName: "'Name: value'", help: "Add a request header") }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var input: Self { .value("input", .path, valueName: "file", help: "Request body from a file, or - for stdin") }
+}
+
+extension OptionKey where Self == FlagOption {
+    static var paginate: Self { .flag("paginate", help: "Fetch every page; print one array of every page's data") }
+    static var include: Self { .flag("include", short: "i", help: "Print the status line and headers too") }
 }

@@ -20,10 +20,10 @@ enum Login {
         var insecureStorage: Bool
 
         init(_ parsed: ParsedCommand<CommandRunner>, streams: IOStreams) throws(CLIError) {
-            let email = parsed.value("email")?.trimmingWhitespace()
-            let passwordStdin = parsed.flag("password-stdin")
-            insecureStorage = parsed.flag("insecure-storage")
-            if parsed.flag("with-token") {
+            let email = parsed[.email]?.trimmingWhitespace()
+            let passwordStdin = parsed[.passwordStdin]
+            insecureStorage = parsed[.insecureStorage]
+            if parsed[.withToken] {
                 if passwordStdin { throw .usage("--with-token and --password-stdin cannot be used together", hint: "Standard input carries either a token or a password.") }
                 if email != nil { throw .usage("--with-token does not take --email", hint: "The token itself says whose it is.") }
                 method = .token
@@ -182,4 +182,14 @@ enum Login {
                                testEnvironment: false)
         _ = try? client.post("/auth/logout")
     }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var email: Self { .value("email", .string, valueName: "email", help: "Account email (asked on a terminal when left out)") }
+}
+
+extension OptionKey where Self == FlagOption {
+    static var passwordStdin: Self { .flag("password-stdin", help: "Read the password from standard input") }
+    static var withToken: Self { .flag("with-token", help: "Read an API token (nsx_live_… or nsx_test_…) from standard input") }
+    static var insecureStorage: Self { .flag("insecure-storage", help: "Keep the secret in a 0600 file instead of the keyring") }
 }

@@ -11,7 +11,7 @@ enum Logout {
         var all: Bool
 
         init(_ parsed: ParsedCommand<CommandRunner>) {
-            all = parsed.flag("all")
+            all = parsed[.allProfiles]
         }
     }
 
@@ -84,4 +84,8 @@ enum Logout {
             }
         }
     }
+}
+
+extension OptionKey where Self == FlagOption {
+    static var allProfiles: Self { .flag("all", help: "Log out of every profile") }
 }

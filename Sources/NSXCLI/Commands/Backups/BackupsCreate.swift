@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 
 /// `nsx backups create --instance ID|NAME [--name N] [--wait]`: pending → completed
@@ -10,8 +11,8 @@ enum BackupsCreate {
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            instance = try parsed.required("instance", hint: "Give the ID or name of the instance to back up.")
-            name = parsed.value("name")
+            instance = try parsed.required(.instance, hint: "Give the ID or name of the instance to back up.")
+            name = parsed[.backupName]
             wait = try WaitRequest.parse(parsed)
         }
     }
@@ -23,4 +24,9 @@ enum BackupsCreate {
         if let name = options.name { body["name"] = .string(name) }
         try context.create(body, wait: options.wait, until: ["completed"])
     }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var instance: Self { .value("instance", .string, valueName: "id|name", help: "The instance to back up") }
+    static var backupName: Self { .value("name", .string, valueName: "name", help: "Backup name (default backup-YYYYMMDD-HHMMSS)") }
 }

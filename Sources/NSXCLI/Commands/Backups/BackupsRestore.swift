@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
@@ -5,6 +6,8 @@ import NSXOutput
 /// `--yes`). With `--wait` it returns once the backup is `completed` again and the
 /// instance is back out of `restoring`; it prints the backup.
 enum BackupsRestore {
+    static let target: WordArgument = .word("ID|NAME", help: "Backup ID or name")
+
     struct Options {
         var word: String
         var instance: String?
@@ -12,9 +15,8 @@ enum BackupsRestore {
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            guard let word = parsed.argument(ResourceGet.argument) else { throw .usage("which backup? Give its ID or name") }
-            self.word = word
-            instance = parsed.value("instance")
+            word = parsed[BackupsRestore.target]
+            instance = parsed[.restoreTarget]
             wait = try WaitRequest.parse(parsed)
         }
 
@@ -50,4 +52,8 @@ enum BackupsRestore {
         context.noteDone("Restored", restored)
         try context.show(restored)
     }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var restoreTarget: Self { .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead") }
 }

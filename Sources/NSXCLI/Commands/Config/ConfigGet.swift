@@ -2,7 +2,7 @@
 /// `$(nsx config get output)` works.
 enum ConfigGet {
     static func run(_ invocation: Invocation) throws(CLIError) {
-        let key = try ConfigKey(word: invocation.parsed.argument("KEY") ?? "")
+        let key = try ConfigKey(word: invocation.parsed[ConfigKey.argument])
         let document = try invocation.factory.configDocument()
         invocation.streams.print(key.stored(in: document) ?? key.defaultValue)
     }

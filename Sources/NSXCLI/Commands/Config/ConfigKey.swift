@@ -10,6 +10,9 @@ enum ConfigKey: String, CaseIterable {
     case color
     case profile
 
+    /// `KEY` of `config get` and `config set`.
+    static let argument: WordArgument = .word("KEY", choices: allCases.map(\.rawValue))
+
     var defaultValue: String {
         switch self {
         case .apiURL: GlobalOptions.defaultAPIURL

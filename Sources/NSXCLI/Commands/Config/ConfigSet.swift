@@ -1,11 +1,14 @@
+import NSXCommandLine
 import NSXOutput
 
 /// `nsx config set KEY VALUE`: checks the value, then stores it in config.json under the
 /// file lock (so concurrent runs never lose an update). An empty VALUE removes the setting.
 enum ConfigSet {
+    static let value: WordArgument = .word("VALUE")
+
     static func run(_ invocation: Invocation) throws(CLIError) {
-        let key = try ConfigKey(word: invocation.parsed.argument("KEY") ?? "")
-        let value = try key.validated(invocation.parsed.argument("VALUE") ?? "")
+        let key = try ConfigKey(word: invocation.parsed[ConfigKey.argument])
+        let value = try key.validated(invocation.parsed[ConfigSet.value])
         do {
             try invocation.factory.config.update { document in key.store(value, in: &document) }
         } catch {

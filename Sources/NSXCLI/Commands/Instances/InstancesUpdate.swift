@@ -1,16 +1,18 @@
+import NSXCommandLine
 import NSXJSON
 
 /// `nsx instances update ID|NAME --name N`
 enum InstancesUpdate {
+    static let target: WordArgument = .word("ID|NAME", help: "Instance ID or name")
+
     struct Options {
         var word: String
         var name: String
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            guard let word = parsed.argument(ResourceGet.argument) else { throw .usage("which instance? Give its ID or name") }
-            self.word = word
-            guard let name = parsed.value("name") else { throw .usage("nothing to update", hint: "Pass --name NEW-NAME.") }
+            word = parsed[InstancesUpdate.target]
+            guard let name = parsed[.rename] else { throw .usage("nothing to update", hint: "Pass --name NEW-NAME.") }
             self.name = name
         }
     }

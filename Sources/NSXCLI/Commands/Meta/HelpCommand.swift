@@ -9,8 +9,10 @@ enum HelpCommand {
         case environment
     }
 
+    static let topic: WordsArgument = .words("TOPIC", help: "A command path, exit-codes or environment", optional: true)
+
     static func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed.arguments("TOPIC")
+        let words = invocation.parsed[Self.topic]
         if words.count == 1, let topic = Topic(rawValue: words[0]) {
             invocation.streams.out.write(render(topic))
             return

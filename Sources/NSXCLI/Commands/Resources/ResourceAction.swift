@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
@@ -13,8 +14,7 @@ struct ResourceAction {
     let endStatuses: Set<String>
 
     func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed.arguments(ResourceGet.argument)
-        guard !words.isEmpty else { throw .usage("which \(view.kind.plural)? Give their IDs or names") }
+        let words = invocation.parsed[ResourceDelete(view: view).targets]
         let wait = try WaitRequest.parse(invocation.parsed)
         let fields = view.fields + ["error"]
         let context = try ResourceContext(invocation, view: view, fields: fields)

@@ -24,9 +24,9 @@ extension ResourceContext {
 
 extension ParsedCommand where Action == CommandRunner {
     /// The value of an option the command cannot do without (a usage error when missing).
-    func required(_ long: String, hint: String? = nil) throws(CLIError) -> String {
-        guard let value = value(long), !value.isEmpty else {
-            throw .usage("--\(long) is required", hint: hint ?? "Run `nsx \(path.joined(separator: " ")) --help` for every option.")
+    func required(_ key: ValueOption, hint: String? = nil) throws(CLIError) -> String {
+        guard let value = self[key], !value.isEmpty else {
+            throw .usage("--\(key.option.long) is required", hint: hint ?? "Run `nsx \(path.joined(separator: " ")) --help` for every option.")
         }
         return value
     }

@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
@@ -6,9 +7,11 @@ import NSXOutput
 struct ResourceDelete {
     let view: ResourceView
 
+    /// `Server IDs or names`.
+    var targets: WordsArgument { .words("ID|NAME", help: "\(view.kind.Singular) IDs or names") }
+
     func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed.arguments(ResourceGet.argument)
-        guard !words.isEmpty else { throw .usage("which \(view.kind.plural)? Give their IDs or names") }
+        let words = invocation.parsed[targets]
         try Printer(factory: invocation.factory).validateFields(Self.resultFields)
         try Confirmation.require(Self.question(verb: "Delete", view: view, words: words),
                                  action: "nsx \(view.kind.plural) delete", invocation: invocation)

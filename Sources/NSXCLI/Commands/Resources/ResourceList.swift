@@ -1,13 +1,21 @@
+import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
 /// One list filter: an option copied into a query parameter, or an option naming another
 /// resource (by ID or name) whose ID becomes the parameter (`--server web-1` → `server_id`).
 enum ListFilter {
-    case exact(option: String, param: String)
-    case reference(option: String, param: String, kind: ResourceKind)
+    case exact(ValueOption, param: String)
+    case reference(ValueOption, param: String, kind: ResourceKind)
 
-    static func exact(_ option: String) -> ListFilter { .exact(option: option, param: option) }
+    /// The option and the query parameter share a name: `--region` → `region`.
+    static func exact(_ key: ValueOption) -> ListFilter { .exact(key, param: key.option.long) }
+
+    var key: ValueOption {
+        switch self {
+        case .exact(let key, _), .reference(let key, _, _): key
+        }
+    }
 }
 
 /// `<noun> list`: filters to query parameters, then pages streamed to the output as they
@@ -27,12 +35,8 @@ struct ResourceList {
         let parsed = invocation.parsed
         var given: [(ListFilter, String)] = []
         for filter in filters {
-            let option: String
-            switch filter {
-            case .exact(let name, _), .reference(let name, _, _): option = name
-            }
-            if let value = parsed.value(option) {
-                guard !value.isEmpty else { throw .usage("--\(option) needs a value") }
+            if let value = parsed[filter.key] {
+                guard !value.isEmpty else { throw .usage("--\(filter.key.option.long) needs a value") }
                 given.append((filter, value))
             }
         }

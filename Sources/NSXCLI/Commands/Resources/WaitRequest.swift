@@ -7,9 +7,9 @@ struct WaitRequest: Equatable {
     var timeoutSeconds: Int
 
     static func parse(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> WaitRequest? {
-        let timeout = parsed.duration("wait-timeout")
-        guard parsed.flag("wait") else {
-            if parsed.flag("wait-timeout") { throw .usage("--wait-timeout only applies with --wait") }
+        let timeout = parsed[.waitTimeout]
+        guard parsed[.wait] else {
+            if timeout != nil { throw .usage("--wait-timeout only applies with --wait") }
             return nil
         }
         if let timeout, timeout <= 0 { throw .usage("--wait-timeout must be longer than 0 seconds") }

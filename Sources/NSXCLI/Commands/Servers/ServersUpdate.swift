@@ -1,8 +1,11 @@
+import NSXCommandLine
 import NSXJSON
 
 /// `nsx servers update ID|NAME [--name N] [--label k=v…] [--remove-label k…]`, sent as a
 /// JSON merge patch: `{"name": …, "labels": {"k": "v", "gone": null}}`.
 enum ServersUpdate {
+    static let target: WordArgument = .word("ID|NAME", help: "Server ID or name")
+
     struct Options {
         var word: String
         var name: String?
@@ -10,10 +13,9 @@ enum ServersUpdate {
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            guard let word = parsed.argument(ResourceGet.argument) else { throw .usage("which server? Give its ID or name") }
-            self.word = word
-            name = parsed.value("name")
-            labels = try LabelEdits(labels: parsed.values("label"), removing: parsed.values("remove-label"))
+            word = parsed[ServersUpdate.target]
+            name = parsed[.rename]
+            labels = try LabelEdits(labels: parsed[.setLabel], removing: parsed[.removeLabel])
             if name == nil && labels.isEmpty {
                 throw .usage("nothing to update", hint: "Pass --name, --label key=value or --remove-label key.")
             }
@@ -31,4 +33,9 @@ enum ServersUpdate {
         let options = try Options(invocation)
         try ResourceContext(invocation, view: .server).update(options.word, patch: options.patch)
     }
+}
+
+extension OptionKey where Self == ListOption {
+    static var setLabel: Self { .list("label", .string, valueName: "key=value", help: "Set a label") }
+    static var removeLabel: Self { .list("remove-label", .string, valueName: "key", help: "Remove a label") }
 }

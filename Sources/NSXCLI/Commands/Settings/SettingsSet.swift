@@ -1,8 +1,12 @@
+import NSXCommandLine
+
 /// `nsx settings set key=value…` (e.g. `timezone=UTC notifications.email=false
 /// notifications.webhook_url=`): one PATCH, then the settings as they now are.
 enum SettingsSet {
+    static let assignments: WordsArgument = .words("KEY=VALUE", help: "Settings to change")
+
     static func run(_ invocation: Invocation) throws(CLIError) {
-        let assignments = try SettingsAssignments(invocation.parsed.arguments("KEY=VALUE"))
+        let assignments = try SettingsAssignments(invocation.parsed[Self.assignments])
         let printer = Printer(factory: invocation.factory)
         try printer.validateFields(SettingsShape.fields)
         let settings = try invocation.factory.api().patch(SettingsShape.path, body: .object(assignments.patch)).data

@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXConfig
 import NSXJSON
 
@@ -26,15 +27,15 @@ enum CreateToken {
 
     static func parse(_ invocation: Invocation) throws(CLIError) -> Options {
         let parsed = invocation.parsed
-        guard let name = parsed.value("name")?.trimmingWhitespace(), !name.isEmpty else {
+        guard let name = parsed[.tokenName]?.trimmingWhitespace(), !name.isEmpty else {
             throw .usage("--name is required", hint: "Give the token a descriptive name, e.g. --name ci-deploy.")
         }
         guard name.count <= 100 else { throw .usage("--name is longer than 100 characters") }
 
-        var permissions = try Permission.expand(all: parsed.values("perm"))
-        if parsed.flag("read-only") { permissions += Permission.readOnly }
+        var permissions = try Permission.expand(all: parsed[.permission])
+        if parsed[.readOnly] { permissions += Permission.readOnly }
         var forCommands: CommandPermissions.Resolution?
-        let phrases = parsed.values("for")
+        let phrases = parsed[.forCommand]
         if !phrases.isEmpty {
             let resolution = try CommandPermissions.resolve(phrases)
             permissions += resolution.permissions
@@ -46,12 +47,12 @@ enum CreateToken {
                          hint: "Use --perm (e.g. --perm servers:read), --read-only, or --for \"servers list\".")
         }
 
-        let expiresAt = try TokenExpiry.parse(parsed.value("expires") ?? "never", now: invocation.factory.clock.now())
+        let expiresAt = try TokenExpiry.parse(parsed[.expires] ?? "never", now: invocation.factory.clock.now())
 
         var save: SaveTarget?
-        if let profile = parsed.value("save-profile") {
+        if let profile = parsed[.saveProfile] {
             save = SaveTarget(profile: profile, explicit: true)
-        } else if parsed.flag("save") {
+        } else if parsed[.save] {
             save = SaveTarget(profile: name, explicit: false)
         }
         if let save, !ProfileName.isValid(save.profile) {
@@ -121,4 +122,26 @@ enum CreateToken {
                          hint: "Pass --save-profile \(save.profile) to replace it, or --save-profile with another name.")
         }
     }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var tokenName: Self { .value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)") }
+    static var expires: Self {
+        .value("expires", .string, valueName: "when", help: "30d, 12h, a date (2027-01-31), an RFC 3339 time, or never", default: "never")
+    }
+    static var saveProfile: Self {
+        .value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)")
+    }
+}
+
+extension OptionKey where Self == ListOption {
+    static var permission: Self { .list("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard (repeatable)") }
+    static var forCommand: Self {
+        .list("for", .string, valueName: "command", help: "Grant what this nsx command needs, e.g. \"servers list\" (repeatable)")
+    }
+}
+
+extension OptionKey where Self == FlagOption {
+    static var readOnly: Self { .flag("read-only", help: "Grant every :read permission") }
+    static var save: Self { .flag("save", help: "Store the token as a profile's credential instead of printing it") }
 }

@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 
 /// `nsx tokens list [--env live|test] [--include-revoked] [--all | --limit N]`.
@@ -13,8 +14,8 @@ enum ListTokens {
 
     static func parse(_ invocation: Invocation) throws(CLIError) -> Options {
         let parsed = invocation.parsed
-        return Options(environment: parsed.value("env") ?? (invocation.globals.testEnvironment ? "test" : nil),
-                       includeRevoked: parsed.flag("include-revoked"),
+        return Options(environment: parsed[.tokenEnvironment] ?? (invocation.globals.testEnvironment ? "test" : nil),
+                       includeRevoked: parsed[.includeRevoked],
                        extent: try ListExtentOption.parse(parsed))
     }
 
@@ -44,4 +45,12 @@ enum ListTokens {
             invocation.streams.warn("Showing \(writer.count) of many; use --all or --limit")
         }
     }
+}
+
+extension OptionKey where Self == ValueOption {
+    static var tokenEnvironment: Self { .value("env", .choice(["live", "test"]), valueName: "env", help: "Only tokens of this environment") }
+}
+
+extension OptionKey where Self == FlagOption {
+    static var includeRevoked: Self { .flag("include-revoked", help: "Include revoked tokens") }
 }

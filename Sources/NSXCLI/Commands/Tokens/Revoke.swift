@@ -7,8 +7,7 @@ import NSXOutput
 /// and is then dropped from the keyring and from the profile that held it.
 enum RevokeTokens {
     static func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed.arguments(ResourceGet.argument)
-        guard !words.isEmpty else { throw .usage("which tokens? Give their IDs (tok_…) or names") }
+        let words = invocation.parsed[ResourceDelete(view: .token).targets]
         let globals = invocation.globals
         // Nothing is looked up, let alone revoked, before consent is possible.
         if !globals.assumeYes && !invocation.streams.canPrompt {

@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXConfig
 import NSXJSON
 import NSXOutput
@@ -16,10 +17,10 @@ import NSXTime
 /// (one that never expired never expires), but never beyond the credential that rotates it,
 /// since the API refuses a token that would outlive its creator.
 enum RotateToken {
+    static let target: WordArgument = .word("ID|NAME", help: "Token ID or name")
+
     static func run(_ invocation: Invocation) throws(CLIError) {
-        guard let word = invocation.parsed.argument(ResourceGet.argument) else {
-            throw .usage("which token? Give its ID (tok_…) or name")
-        }
+        let word = invocation.parsed[RotateToken.target]
         let globals = invocation.globals
         if !globals.assumeYes && !invocation.streams.canPrompt {
             throw .confirmationRequired(action: "nsx tokens rotate")
