@@ -1,7 +1,8 @@
 import NSXJSON
 
-/// One object for people (`get`, `create` as a table): aligned `key: value` lines,
-/// nested maps indented below their key, lists of objects as indented `- ` blocks.
+/// One object for people (`get`, `create` as a table): aligned `key: value` lines (laid out
+/// as `DetailBlock` lays out its rows), nested maps indented below their key, lists of
+/// objects as indented `- ` blocks.
 struct DetailRenderer {
     let columns: [Column]
     let options: OutputOptions
@@ -27,7 +28,7 @@ struct DetailRenderer {
                 lines.append(label)
                 lines += block.map { "  " + $0 }
             } else {
-                lines.append(DisplayWidth.padded(label, to: labelWidth + 1) + " " + cellText(member, path: memberPath))
+                lines.append(DetailBlock.aligned(label, width: DisplayWidth.of(label), in: labelWidth, cellText(member, path: memberPath)))
             }
         }
         return lines

@@ -93,7 +93,7 @@ struct ErrorPresenterTests {
     }
 
     @Test func forbiddenNamesTheMissingPermissionAndATokenThatCouldDoIt() {
-        let context = ErrorPresenter.Context(permissions: ["servers:read"], commandPath: ["servers", "create"])
+        let context = ErrorPresenter.Context(permissions: { ["servers:read"] }, commandPath: ["servers", "create"])
         let presentation = ErrorPresenter.present(Self.api(403, "FORBIDDEN", "Token does not have permission: servers:write"), context: context)
         #expect(presentation.exitCode == .permissionDenied)
         #expect(presentation.hints.contains("This credential has: servers:r."))

@@ -15,8 +15,7 @@ struct GlobalOptionsResolverTests {
         #expect(globals.profile == "default")
         #expect(globals.explicitAPIURL == nil)
         #expect(globals.output == .table)
-        #expect(globals.outputExplicit == false)
-        #expect(globals.colour)
+        #expect(!globals.noColor)
         #expect(!globals.testEnvironment && !globals.verbose && !globals.quiet && !globals.noInput && !globals.assumeYes)
         #expect(globals.timeoutSeconds == 30)
         #expect(globals.fields == nil)
@@ -32,7 +31,6 @@ struct GlobalOptionsResolverTests {
 
     @Test func outputPrecedence() throws {
         #expect(try resolve([], settings: ["output": "yaml"]).output == .yaml)
-        #expect(try resolve([], settings: ["output": "yaml"]).outputExplicit == false)
         #expect(try resolve([], env: ["NSX_OUTPUT": "csv"], settings: ["output": "yaml"]).output == .csv)
         #expect(try resolve(["-o", "ndjson"], env: ["NSX_OUTPUT": "csv"], settings: ["output": "yaml"]).output == .ndjson)
         #expect(try resolve(["--json"], env: ["NSX_OUTPUT": "csv"]).output == .json)
@@ -44,11 +42,9 @@ struct GlobalOptionsResolverTests {
         #expect(try resolve(["--api-url", "https://flag.example"], env: ["NSX_API_URL": "https://env.example"]).explicitAPIURL == "https://flag.example")
     }
 
-    @Test func colour() throws {
-        #expect(try resolve(["--no-color"]).colour == false)
-        #expect(try resolve([], env: ["NO_COLOR": ""]).colour == false, "NO_COLOR counts when set at all")
-        #expect(try resolve([], settings: ["color": "never"]).colour == false)
-        #expect(try resolve([], settings: ["color": "auto"]).colour == true)
+    @Test func noColorFlag() throws {
+        #expect(try resolve(["--no-color"]).noColor)
+        #expect(try resolve([]).noColor == false)
     }
 
     @Test func environmentFlags() throws {

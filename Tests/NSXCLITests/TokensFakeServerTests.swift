@@ -216,18 +216,6 @@ struct TokensWorld {
         cli.run(argv, terminal: terminal, answers: answers)
     }
 
-    /// A factory over the same config, keyring and network, for calling pieces directly.
-    func factory() throws -> Factory {
-        let streams = IOStreams(out: BufferSink(), err: BufferSink(), stdinIsTerminal: false, stdoutIsTerminal: false,
-                                stderrIsTerminal: false, readInput: { [] }, readLine: { _, _ in nil }, width: { 80 })
-        let parsed = try Parser(root: CommandTree.root).parse(["tokens", "list"])
-        let globals = try GlobalOptionsResolver.resolve(parsed, environment: cli.environment, settings: [:])
-        let keyring = self.keyring
-        let transport = cli.transport
-        return Factory(streams: streams, environment: cli.environment, globals: globals,
-                       makeKeyring: { keyring }, makeTransport: { _ in transport })
-    }
-
     /// Only the API requests of the log (`POST /api/v1/tokens`, …).
     var requests: [String] { server.events.filter { !$0.hasPrefix("keyring") } }
 }

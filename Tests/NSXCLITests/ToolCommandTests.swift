@@ -79,7 +79,7 @@ struct MetaCommandTests {
     @Test func helpForACommandIsItsHelpPage() {
         let run = TestCLI().run(["help", "auth", "status"])
         #expect(run.status == 0)
-        #expect(run.stdout == Help.render(path: ["auth", "status"], streams: IOStreams(
+        #expect(run.stdout == HelpPage.render(path: ["auth", "status"], streams: IOStreams(
             out: BufferSink(), err: BufferSink(), stdinIsTerminal: false, stdoutIsTerminal: false, stderrIsTerminal: false,
             readInput: { [] }, readLine: { _, _ in nil }, width: { 80 })))
         #expect(run.stdout.contains("nsx auth status"))

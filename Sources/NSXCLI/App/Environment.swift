@@ -18,7 +18,7 @@ enum EnvironmentVariable: String, CaseIterable {
         case .profile: "which stored login to use (default \"default\")"
         case .apiURL: "API base URL (default https://app.nurosentrix.com)"
         case .output: "output format: table, json, ndjson, csv or yaml"
-        case .noColor: "when set, no ANSI colour"
+        case .noColor: "when set and not empty, no ANSI colour (nor with TERM=dumb)"
         case .environment: "\"test\" works in the test environment, like --test"
         case .debug: "\"1\" traces HTTP on stderr, like -v (credentials redacted)"
         case .caBundle: "a CA certificate file to trust as well, like --cacert"

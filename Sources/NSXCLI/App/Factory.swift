@@ -5,18 +5,15 @@ import NSXOutput
 import NSXTime
 
 /// Hands out what commands need, built lazily on first use (STYLE.md: gh's Factory):
-/// a command that needs no network never builds an HTTP client, and tests swap any piece.
+/// a command that needs no network never builds an HTTP client, and tests swap any piece
+/// through `Dependencies`. Nothing here writes: the keyring and config.json change only
+/// where a command says so (`LoginStore`, `SessionKeeper`, `config set`).
 public final class Factory {
     public let streams: IOStreams
     public let environment: [String: String]
-    public var globals: GlobalOptions
+    public let globals: GlobalOptions
     public let configLocation: ConfigLocation
-    /// The one source of "now" for every command.
-    public let clock: WallClock
-
-    /// Seams for tests: where secrets go and how bytes travel.
-    var makeKeyring: () -> any SecretStore
-    var makeTransport: (TransportSettings) throws(TransportError) -> any HTTPTransport
+    let dependencies: Dependencies
 
     private var cachedConfig: ConfigStore?
     private var cachedDocument: ConfigDocument?
@@ -24,17 +21,17 @@ public final class Factory {
     private var cachedHTTP: RetryingClient?
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
-                makeKeyring: @escaping () -> any SecretStore = { KeyringStore() },
-                makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in try CurlTransport(settings: settings) },
-                clock: WallClock = .system) {
+                dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil) {
         self.streams = streams
         self.environment = environment
         self.globals = globals
         self.configLocation = ConfigLocation.resolve(environment: environment)
-        self.makeKeyring = makeKeyring
-        self.makeTransport = makeTransport
-        self.clock = clock
+        self.dependencies = dependencies
+        cachedDocument = loadedConfig
     }
+
+    /// The one source of "now" for every command.
+    public var clock: WallClock { dependencies.clock }
 
     // MARK: Config
 
@@ -57,10 +54,8 @@ public final class Factory {
         }
     }
 
+    /// After a command changed config.json: the next read sees the change.
     func forgetCachedConfig() { cachedDocument = nil }
-
-    /// The document NSXApp already read for the global options.
-    func adoptLoadedConfig(_ document: ConfigDocument) { cachedDocument = document }
 
     /// The stored facts of the active profile, if it has logged in.
     public func profileFacts() throws(CLIError) -> ProfileFacts? {
@@ -79,7 +74,7 @@ public final class Factory {
 
     public var keyring: any SecretStore {
         if let cachedKeyring { return cachedKeyring }
-        let store = makeKeyring()
+        let store = dependencies.makeKeyring()
         cachedKeyring = store
         return store
     }
@@ -91,7 +86,7 @@ public final class Factory {
         storage == .file ? fileSecrets : keyring
     }
 
-    // MARK: HTTP
+    // MARK: HTTP and the API
 
     public func httpClient() throws(CLIError) -> RetryingClient {
         if let cachedHTTP { return cachedHTTP }
@@ -104,7 +99,8 @@ public final class Factory {
             settings.trace = TextTrace { line in err.write(line) }
         }
         do {
-            let client = RetryingClient(transport: try makeTransport(settings), trace: settings.trace, clock: clock)
+            let client = RetryingClient(transport: try dependencies.makeTransport(settings), sleeper: dependencies.sleeper,
+                                        trace: settings.trace, clock: clock)
             cachedHTTP = client
             return client
         } catch {
@@ -112,32 +108,22 @@ public final class Factory {
         }
     }
 
-    /// An API client for the active profile. With `requireCredential`, no credential is exit 3.
-    public func api(requireCredential: Bool = true) throws(CLIError) -> APIClient {
-        let credential = try CredentialResolver(factory: self).resolve(now: clock.now())
-        if requireCredential && credential == nil { throw .notLoggedIn(profile: globals.profile) }
-        if globals.testEnvironment, let credential, credential.kind == .apiToken, credential.tokenEnvironment == .live {
-            throw .usage("--test cannot be used with a live API token", hint: "Use a test token (nsx_test_…) or a session.")
-        }
-        let client = APIClient(baseURL: try apiURL(), http: try httpClient(), credential: credential,
-                               testEnvironment: globals.testEnvironment)
-        if let credential, requireCredential {
-            try SessionKeeper(factory: self).renewIfDue(credential, client: client, now: clock.now())
-        }
-        return client
+    /// A client at `baseURL` acting with `credential` (none for the unauthenticated calls
+    /// of `login` and `doctor`).
+    func apiClient(baseURL: String, credential: Credential?, testEnvironment: Bool? = nil) throws(CLIError) -> APIClient {
+        APIClient(baseURL: baseURL, http: try httpClient(), credential: credential,
+                  testEnvironment: testEnvironment ?? globals.testEnvironment)
     }
 
-    /// Options for the one renderer, from the global flags and the streams.
-    public func outputOptions() -> OutputOptions {
-        var options = OutputOptions()
-        options.format = globals.output
-        options.fields = globals.fields
-        options.noHeaders = globals.noHeaders
-        options.quiet = globals.quiet
-        options.terminal = streams.stdoutIsTerminal
-        options.colour = globals.colour && streams.stdoutIsTerminal
-        options.width = streams.stdoutIsTerminal ? streams.terminalWidth : Int.max
-        options.now = clock.now()
-        return options
+    /// The API as the active profile. Reads the credential; writes nothing (renewing a
+    /// session is `APIAccess.client(.renewIfDue)`).
+    var api: APIAccess { APIAccess(factory: self) }
+
+    // MARK: Output
+
+    /// Where results go, laid out as -o, --fields, -q and --no-headers say.
+    var printer: Printer {
+        Printer(streams: streams, format: globals.output, fields: globals.fields, noHeaders: globals.noHeaders,
+                quiet: globals.quiet, clock: clock)
     }
 }

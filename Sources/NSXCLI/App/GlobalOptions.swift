@@ -13,15 +13,14 @@ public struct GlobalOptions: Sendable {
     public var fields: [String]?
     public var noHeaders: Bool
     public var quiet: Bool
-    public var colour: Bool
+    /// `--no-color` (IOStreams decides colour with it).
+    public var noColor: Bool
     public var testEnvironment: Bool
     public var verbose: Bool
     public var timeoutSeconds: Double
     public var caBundle: String?
     public var assumeYes: Bool
     public var noInput: Bool
-    /// `-o` / `--json` given on the command line (some commands change layout only then).
-    public var outputExplicit: Bool
 
     public var isMachineOutput: Bool { output == .json || output == .ndjson }
 }

@@ -26,7 +26,6 @@ enum GlobalOptionsResolver {
             throw .usage("invalid API URL \"\(apiURL)\"", hint: "It starts with https:// (or http:// for a loopback server).")
         }
 
-        var outputExplicit = true
         let outputName: String
         if parsed[.json] {
             outputName = "json"
@@ -35,7 +34,6 @@ enum GlobalOptionsResolver {
         } else if let fromEnv = nonEmpty(env[EnvironmentVariable.output.rawValue]) {
             outputName = fromEnv
         } else {
-            outputExplicit = false
             outputName = settings["output"] ?? "table"
         }
         guard let output = OutputFormat(rawValue: outputName) else {
@@ -50,9 +48,6 @@ enum GlobalOptionsResolver {
             text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         if let fields, fields.isEmpty { throw .usage("--fields needs at least one field name") }
-
-        let colour = !parsed[.noColor] && env[EnvironmentVariable.noColor.rawValue] == nil
-            && settings["color"] != "never"
 
         let testEnvironment = parsed[.test] || env[EnvironmentVariable.environment.rawValue]?.lowercased() == "test"
         if let value = env[EnvironmentVariable.environment.rawValue], !value.isEmpty, !["test", "live"].contains(value.lowercased()) {
@@ -69,14 +64,13 @@ enum GlobalOptionsResolver {
             fields: fields,
             noHeaders: parsed[.noHeaders],
             quiet: parsed[.quiet],
-            colour: colour,
+            noColor: parsed[.noColor],
             testEnvironment: testEnvironment,
             verbose: parsed[.verbose] || envFlag(.debug),
             timeoutSeconds: timeout,
             caBundle: parsed[.cacert] ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
             assumeYes: parsed[.yes],
-            noInput: parsed[.noInput] || envFlag(.noInput),
-            outputExplicit: outputExplicit
+            noInput: parsed[.noInput] || envFlag(.noInput)
         )
     }
 }

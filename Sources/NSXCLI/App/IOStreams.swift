@@ -5,14 +5,17 @@ import Darwin
 #endif
 import NSXOutput
 
-/// Owns stdin, stdout and stderr and knows which are terminals (STYLE.md: gh's IOStreams).
-/// Tests build one over buffers; the real one writes to file descriptors 0, 1 and 2.
+/// Owns stdin, stdout and stderr, knows which are terminals, and decides styling for each
+/// (STYLE.md: gh's IOStreams and ColorScheme). Tests build one over buffers; the real one
+/// writes to file descriptors 0, 1 and 2.
 public final class IOStreams: @unchecked Sendable {
     public let stdinIsTerminal: Bool
     public let stdoutIsTerminal: Bool
     public let stderrIsTerminal: Bool
     /// `--no-input` / `NSX_NO_INPUT=1`: behave as if there were no terminal to ask on.
     public var neverPrompt = false
+    /// Whether a person asked for no colour anywhere (`useColor(…)` decides it).
+    public private(set) var colorAllowed = true
     public let out: any TextSink
     public let err: any TextSink
     private let readInput: () -> [UInt8]?
@@ -44,6 +47,19 @@ public final class IOStreams: @unchecked Sendable {
                   readLine: Terminal.prompt,
                   width: Terminal.width)
     }
+
+    /// The one decision about colour, for both streams: none with `--no-color`, with `NO_COLOR`
+    /// set and not empty (no-color.org), with `TERM=dumb`, or after `nsx config set color never`.
+    /// Each stream then has colour only when it is a terminal.
+    public func useColor(noColorFlag: Bool, environment: [String: String], setting: String?) {
+        colorAllowed = !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty
+            && environment["TERM"] != "dumb" && setting != "never"
+    }
+
+    /// Styling for what goes to stdout (tables, frames, status blocks).
+    public var outStyle: Style { Style(enabled: colorAllowed && stdoutIsTerminal) }
+    /// Styling for what goes to stderr (errors, hints, notes, progress).
+    public var errStyle: Style { Style(enabled: colorAllowed && stderrIsTerminal) }
 
     /// Whether a person can be asked something: a terminal on stdin and stderr, and no `--no-input`.
     public var canPrompt: Bool { stdinIsTerminal && stderrIsTerminal && !neverPrompt }

@@ -12,7 +12,7 @@ import NSXOutput
 /// The whole of nsx behind one call: parse the words, weigh the global options, run the
 /// command, and turn any failure into a message and an exit code.
 public enum NSXApp {
-    /// For `main.swift`: the real process, streams and signals.
+    /// For `main.swift`: the real process, streams, signals and dependencies.
     public static func main() -> Never {
         Signals.install()
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()),
@@ -20,51 +20,59 @@ public enum NSXApp {
         exit(code)
     }
 
-    public static func run(arguments: [String], environment: [String: String], streams: IOStreams) -> Int32 {
-        let parser = Parser(root: CommandTree.root)
+    /// The pipeline `main` runs, with what it reaches outside nsx handed in: tests drive
+    /// exactly this with their own keyring, network and clock.
+    public static func run(arguments: [String], environment: [String: String], streams: IOStreams,
+                           dependencies: Dependencies = .system) -> Int32 {
+        // config.json is read once, here: its colour setting applies even to usage errors,
+        // and the factory reuses the document.
+        let stored = try? ConfigStore(location: ConfigLocation.resolve(environment: environment)).load()
+        let early = EarlyWords(arguments)
+        streams.useColor(noColorFlag: early.noColor, environment: environment, setting: stored?.settings["color"])
+        let machine = early.asksForJSON || ["json", "ndjson"].contains(environment[EnvironmentVariable.output.rawValue] ?? "")
+
         let parsed: ParsedCommand<CommandRunner>
         do {
-            parsed = try parser.parse(arguments)
+            parsed = try Parser(root: CommandTree.root).parse(arguments)
         } catch {
             if case .missingSubcommand = error.reason {
                 // `nsx servers`: show what the group offers, like gh does.
-                streams.err.write(Help.render(path: error.commandPath, streams: streams))
+                streams.err.write(HelpPage.render(path: error.commandPath, streams: streams))
                 return ExitCode.usage.rawValue
             }
-            return report(error, machine: machineOutputRequested(arguments, environment), streams: streams)
+            return report(error, machine: machine, streams: streams)
         }
         if parsed.versionRequested {
             streams.print("nsx \(NSXVersion.current)")
             return ExitCode.success.rawValue
         }
         if parsed.helpRequested {
-            streams.out.write(Help.render(path: parsed.path, streams: streams))
+            streams.out.write(HelpPage.render(path: parsed.path, streams: streams))
             return ExitCode.success.rawValue
         }
 
-        let storedSettings = (try? ConfigStore(location: ConfigLocation.resolve(environment: environment)).load())
-        var settings = storedSettings?.settings ?? [:]
-        if let defaultProfile = storedSettings?.defaultProfile { settings["profile"] = defaultProfile }
+        var settings = stored?.settings ?? [:]
+        if let defaultProfile = stored?.defaultProfile { settings["profile"] = defaultProfile }
         let globals: GlobalOptions
         do {
             globals = try GlobalOptionsResolver.resolve(parsed, environment: environment, settings: settings)
         } catch {
-            return report(error, machine: machineOutputRequested(arguments, environment), streams: streams)
+            return report(error, machine: machine, streams: streams)
         }
         streams.neverPrompt = globals.noInput
-        let factory = Factory(streams: streams, environment: environment, globals: globals)
-        // Read once at start-up: commands reuse it instead of reading config.json again.
-        if let storedSettings { factory.adoptLoadedConfig(storedSettings) }
+        streams.useColor(noColorFlag: globals.noColor, environment: environment, setting: settings["color"])
+        let factory = Factory(streams: streams, environment: environment, globals: globals,
+                              dependencies: dependencies, loadedConfig: stored)
 
         guard let action = parsed.action else {
-            streams.out.write(Help.render(path: parsed.path, streams: streams))
+            streams.out.write(HelpPage.render(path: parsed.path, streams: streams))
             return ExitCode.success.rawValue
         }
         do {
-            try action.run(Invocation(parsed: parsed, factory: factory))
+            try action.execute(Invocation(parsed: parsed, factory: factory))
             return ExitCode.success.rawValue
         } catch {
-            let context = ErrorPresenter.Context(permissions: knownPermissions(factory, after: error),
+            let context = ErrorPresenter.Context(permissions: { CredentialPermissions.lookUp(factory) },
                                                  commandPath: parsed.path, profile: globals.profile)
             return report(error, machine: globals.isMachineOutput, streams: streams, context: context)
         }
@@ -83,44 +91,12 @@ public enum NSXApp {
             }
             streams.err.write(SecretScrubber.scrub(json.serialized()) + "\n")
         } else {
-            let style = Style(enabled: streams.stderrIsTerminal)
-            var lines = ["\(style.red("error:")) \(terminalSafe(SecretScrubber.scrub(presentation.message)))"]
-            lines += presentation.details.map { "  \(terminalSafe(SecretScrubber.scrub($0)))" }
-            lines += presentation.hints.map { "\(style.dim("hint:")) \(SecretScrubber.scrub($0))" }
-            if let requestID = presentation.requestID { lines.append(style.dim("request id: \(requestID)")) }
-            streams.err.write(lines.joined(separator: "\n") + "\n")
+            var lines = [StyledText("error:", .red) + StyledText(" " + SecretScrubber.scrub(presentation.message))]
+            lines += presentation.details.map { StyledText("  " + SecretScrubber.scrub($0)) }
+            lines += presentation.hints.map { StyledText("hint:", .dim) + StyledText(" " + SecretScrubber.scrub($0)) }
+            if let requestID = presentation.requestID { lines.append(StyledText("request id: \(requestID)", .dim)) }
+            streams.err.write(lines.map { $0.rendered(streams.errStyle) }.joined(separator: "\n") + "\n")
         }
         return presentation.exitCode.rawValue
-    }
-
-    /// The permissions of the credential in use, for the hints of a 403.
-    /// Only a 403 needs them; then `GET /api/v1/me` fills in what the facts do not know (NSX_TOKEN).
-    static func knownPermissions(_ factory: Factory, after error: any Error) -> [String]? {
-        CredentialPermissions.known(factory, after: error)
-    }
-
-    /// Before parsing succeeded: did the user ask for JSON errors?
-    static func machineOutputRequested(_ arguments: [String], _ environment: [String: String]) -> Bool {
-        let words = arguments.prefix { $0 != "--" }
-        for (index, word) in words.enumerated() {
-            if word == "--json" || word == "--output=json" || word == "--output=ndjson" || word == "-ojson" || word == "-ondjson" { return true }
-            if (word == "-o" || word == "--output"), index + 1 < words.count, ["json", "ndjson"].contains(words[words.startIndex + index + 1]) { return true }
-        }
-        return ["json", "ndjson"].contains(environment[EnvironmentVariable.output.rawValue] ?? "")
-    }
-}
-
-enum ProcessEnvironment {
-    static func current() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
     }
 }

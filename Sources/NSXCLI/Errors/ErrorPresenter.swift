@@ -20,11 +20,13 @@ public struct ErrorPresentation: Sendable {
 /// The one place where errors become words and exit codes.
 public enum ErrorPresenter {
     /// Facts that make hints exact (e.g. which permissions the current token has on a 403).
-    public struct Context: Sendable {
-        public var permissions: [String]?
+    public struct Context {
+        /// Asked only on a 403, for what the credential in use may do; it may ask the API
+        /// (`GET /api/v1/me`). Without it, presenting an error never touches the network.
+        public var permissions: (() -> [String]?)?
         public var commandPath: [String]
         public var profile: String
-        public init(permissions: [String]? = nil, commandPath: [String] = [], profile: String = "default") {
+        public init(permissions: (() -> [String]?)? = nil, commandPath: [String] = [], profile: String = "default") {
             self.permissions = permissions
             self.commandPath = commandPath
             self.profile = profile
@@ -162,11 +164,12 @@ public enum ErrorPresenter {
     static func permissionHints(_ api: APIError, context: Context) -> [String] {
         guard let missing = api.missingPermission else { return [] }
         var hints: [String] = []
-        if let have = context.permissions {
+        let permissions = context.permissions?()
+        if let have = permissions {
             hints.append("This credential has: \(have.isEmpty ? "no permissions" : Permission.compact(have)).")
         }
         // What it has, what was missing, and whatever else this command needs in any form.
-        var wanted = Set(context.permissions ?? [])
+        var wanted = Set(permissions ?? [])
         wanted.insert(missing)
         if let command = CommandTree.root.find(path: context.commandPath) { wanted.formUnion(command.permissions) }
         let perms = Permission.canonicalOrder(Array(wanted)).joined(separator: ",")

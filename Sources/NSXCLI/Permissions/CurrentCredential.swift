@@ -39,14 +39,15 @@ struct CurrentCredential: Equatable {
 
 /// On a 403, the permissions of the credential in use, so the error can say what it has
 /// and the exact `nsx tokens create` that would do the job (ErrorPresenter.permissionHints).
+/// The profile's facts answer when they can; otherwise `GET /api/v1/me`, with a client that
+/// never renews a session: presenting an error writes nothing.
 enum CredentialPermissions {
-    static func known(_ factory: Factory, after error: any Error) -> [String]? {
-        guard let error = error as? CLIError, case .api(let api) = error, api.status == 403 else { return nil }
+    static func lookUp(_ factory: Factory) -> [String]? {
         if factory.environment[EnvironmentVariable.token.rawValue] == nil,
            let facts = try? factory.profileFacts(), !facts.permissions.isEmpty {
             return Permission.canonicalOrder(facts.permissions)
         }
-        guard let client = try? factory.api() else { return nil }
+        guard let client = try? factory.api.client(.never) else { return nil }
         return CurrentCredential.describe(client, needs: [.permissions])?.permissions
     }
 }

@@ -48,12 +48,14 @@ final class FailingSecretStore: SecretStore {
 }
 
 /// nsx run in-process with a private config folder, an in-memory keyring and a fake network:
-/// the same steps as `NSXApp.run`, with the factory's seams swapped.
+/// `NSXApp.run` itself, with those handed in as its dependencies.
 final class TestCLI {
     let configDir: URL
     var keyring: any SecretStore = InMemorySecretStore()
     let transport = FakeTransport()
     var environment: [String: String]
+    /// Retries and `--wait` pause for nothing in unit tests.
+    var sleeper = Sleeper { _ throws(TransportError) in }
 
     init() {
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
@@ -76,39 +78,11 @@ final class TestCLI {
                                     return remaining.isEmpty ? nil : remaining.removeFirst()
                                 },
                                 width: { 100 })
-        let status = execute(argv, streams: streams)
-        return CLIRun(status: status, stdout: out.text, stderr: err.text)
-    }
-
-    private func execute(_ argv: [String], streams: IOStreams) -> Int32 {
-        let parsed: ParsedCommand<CommandRunner>
-        do {
-            parsed = try Parser(root: CommandTree.root).parse(argv)
-        } catch {
-            return NSXApp.report(error, machine: NSXApp.machineOutputRequested(argv, environment), streams: streams)
-        }
-        let stored = try? config.load()
-        var settings = stored?.settings ?? [:]
-        if let profile = stored?.defaultProfile { settings["profile"] = profile }
-        let globals: GlobalOptions
-        do {
-            globals = try GlobalOptionsResolver.resolve(parsed, environment: environment, settings: settings)
-        } catch {
-            return NSXApp.report(error, machine: NSXApp.machineOutputRequested(argv, environment), streams: streams)
-        }
-        streams.neverPrompt = globals.noInput
         let keyring = self.keyring
         let transport = self.transport
-        let factory = Factory(streams: streams, environment: environment, globals: globals,
-                              makeKeyring: { keyring }, makeTransport: { _ in transport })
-        guard let action = parsed.action else { return ExitCode.usage.rawValue }
-        do {
-            try action.run(Invocation(parsed: parsed, factory: factory))
-            return ExitCode.success.rawValue
-        } catch {
-            return NSXApp.report(error, machine: globals.isMachineOutput, streams: streams,
-                                 context: ErrorPresenter.Context(commandPath: parsed.path, profile: globals.profile))
-        }
+        let dependencies = Dependencies(makeKeyring: { keyring }, makeTransport: { _ in transport }, sleeper: sleeper)
+        let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
+        return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }
 }
 

@@ -94,7 +94,7 @@ enum Api {
 
     static func run(_ invocation: Invocation) throws(CLIError) {
         let options = try Options(invocation)
-        let client = try invocation.factory.api()
+        let client = try invocation.api.client(.renewIfDue)
         if options.paginate {
             return try APIPaginator(invocation: invocation, client: client, options: options).run()
         }

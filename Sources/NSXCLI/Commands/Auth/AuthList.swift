@@ -25,7 +25,7 @@ enum AuthList {
             for (name, _) in profiles { invocation.streams.print(name) }
             return
         }
-        let printer = Printer(factory: factory)
+        let printer = factory.printer
         let table = factory.globals.output == .table && factory.globals.fields == nil
         let writer = try printer.list(columns: columns, fields: fieldNames)
         for (name, facts) in profiles {

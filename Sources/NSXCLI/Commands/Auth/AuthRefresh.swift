@@ -27,7 +27,7 @@ enum AuthRefresh {
                                http: try factory.httpClient(), credential: credential,
                                testEnvironment: factory.globals.testEnvironment)
         let expiresAt = try SessionKeeper(factory: factory).renew(credential, client: client)
-        let style = Style(enabled: factory.globals.colour && invocation.streams.stderrIsTerminal)
+        let style = invocation.streams.errStyle
         let until = expiresAt.flatMap(Timestamp.init(rfc3339:)).map { "; it expires \(RelativeTime.spoken($0, now: factory.clock.now())) (\(expiresAt!))" } ?? ""
         invocation.streams.warn("\(style.checkMark) Renewed the session of profile \(factory.globals.profile)\(until)")
     }

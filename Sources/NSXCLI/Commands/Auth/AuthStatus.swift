@@ -53,7 +53,7 @@ enum AuthStatus {
         report.identity = credential.facts.map(Identity.init(facts:))
 
         do {
-            let client = try factory.api()
+            let client = try invocation.api.client(.renewIfDue)
             if let identity = try Identity.fetch(client) {
                 report.identity = identity
                 // A session renewed on the way (within its last hour) has a new expiry.
@@ -86,8 +86,9 @@ enum AuthStatus {
 
     /// With `--json` the not-authenticated object still goes to stdout; then the error.
     static func fail(with error: CLIError, report: Report, invocation: Invocation) throws(CLIError) -> Never {
-        if invocation.globals.output != .table {
-            try Printer(factory: invocation.factory).object(report.json, columns: [], fields: fieldNames)
+        let printer = invocation.printer
+        if !printer.isForPeople {
+            try printer.object(report.json, columns: [], fields: fieldNames)
         }
         throw error
     }
@@ -95,52 +96,51 @@ enum AuthStatus {
     static let fieldNames = ["profile", "api_url", "authenticated", "source", "type", "environment", "user", "permissions", "expires_at", "token"]
 
     static func print(_ report: Report, invocation: Invocation, now: Timestamp) throws(CLIError) {
-        let factory = invocation.factory
-        let streams = invocation.streams
-        if factory.globals.output != .table || factory.globals.fields != nil {
-            try Printer(factory: factory).object(report.json, columns: [], fields: fieldNames)
+        let printer = invocation.printer
+        guard printer.showsOwnView else {
+            try printer.object(report.json, columns: [], fields: fieldNames)
             warnIfExpiring(report, invocation: invocation, now: now)
             return
         }
-        let style = Style(enabled: factory.globals.colour && streams.stdoutIsTerminal)
-        let identity = report.identity
-        var rows: [(String, String)] = [("Profile", report.profile), ("API URL", report.apiURL)]
-        if let identity {
-            var user = identity.userDescription
-            if let id = identity.user.id { user += " \(style.dim(id))" }
-            rows.append(("User", terminalSafe(user)))
-            let source: String = switch report.source {
-            case .env: "NSX_TOKEN"
-            case .file: "the credentials file (--insecure-storage)"
-            case .keyring, nil: "the keyring"
-            }
-            rows.append(("Credential", "\(identity.type == .session ? "session" : "API token") from \(source)"))
-            if let token = identity.token {
-                let parts = [token.name, token.id, token.prefix.map { $0 + "…" }].compactMap { $0 }
-                rows.append(("Token", terminalSafe(parts.joined(separator: " · "))))
-            }
-            rows.append(("Environment", AuthText.badge(identity.environment, style: style)))
-            rows.append(("Permissions", identity.permissions.isEmpty
-                         ? (report.unverified ? "unknown" : "none")
-                         : Permission.compact(identity.permissions)))
-            let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
-            rows.append(("Expires", expiry.warn ? style.yellow(expiry.text) : expiry.text))
-        }
-        let width = rows.map { $0.0.count }.max() ?? 0
-        for (label, value) in rows {
-            streams.print("\(label + ":" + String(repeating: " ", count: width - label.count))  \(value)")
-        }
+        printer.block(block(report, now: now))
         if report.unverified {
-            streams.warn("note: this server does not support /api/v1/me; showing what was stored at login, unverified")
+            invocation.streams.warn("note: this server does not support /api/v1/me; showing what was stored at login, unverified")
         }
         warnIfExpiring(report, invocation: invocation, now: now)
+    }
+
+    /// `Profile:  default`, `User:  Test User (…) usr_…`, … for people.
+    static func block(_ report: Report, now: Timestamp) -> DetailBlock {
+        func row(_ label: String, _ value: StyledText) -> DetailBlock.Row { DetailBlock.Row(StyledText(label + ":"), value) }
+        var rows = [row("Profile", StyledText(report.profile)), row("API URL", StyledText(report.apiURL))]
+        guard let identity = report.identity else { return DetailBlock(rows) }
+        var user = StyledText(identity.userDescription)
+        if let id = identity.user.id { user = user + StyledText(" ") + StyledText(id, .dim) }
+        rows.append(row("User", user))
+        let source: String = switch report.source {
+        case .env: "NSX_TOKEN"
+        case .file: "the credentials file (--insecure-storage)"
+        case .keyring, nil: "the keyring"
+        }
+        rows.append(row("Credential", StyledText("\(identity.type == .session ? "session" : "API token") from \(source)")))
+        if let token = identity.token {
+            let parts = [token.name, token.id, token.prefix.map { $0 + "…" }].compactMap { $0 }
+            rows.append(row("Token", StyledText(parts.joined(separator: " · "))))
+        }
+        rows.append(row("Environment", AuthText.badge(identity.environment)))
+        rows.append(row("Permissions", StyledText(identity.permissions.isEmpty
+                                                     ? (report.unverified ? "unknown" : "none")
+                                                     : Permission.compact(identity.permissions))))
+        let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
+        rows.append(row("Expires", expiry.warn ? StyledText(expiry.text, .yellow) : StyledText(expiry.text)))
+        return DetailBlock(rows)
     }
 
     static func warnIfExpiring(_ report: Report, invocation: Invocation, now: Timestamp) {
         guard let identity = report.identity else { return }
         let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
         guard expiry.warn, !expiry.expired else { return }
-        let style = Style(enabled: invocation.globals.colour && invocation.streams.stderrIsTerminal)
+        let style = invocation.streams.errStyle
         let fix = identity.type == .session
             ? "run `nsx auth refresh` or `nsx login`"
             : "replace it with `nsx tokens rotate \(identity.token?.id ?? "ID")`"

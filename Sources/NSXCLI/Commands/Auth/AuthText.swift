@@ -5,8 +5,8 @@ import NSXTime
 /// Words the auth commands share: the LIVE/TEST badge, expiry in plain language.
 enum AuthText {
     /// `LIVE` (red, bold) or `TEST` (cyan, bold): which resources a credential acts on.
-    static func badge(_ environment: APIEnvironment, style: Style) -> String {
-        environment == .test ? style.bold(style.cyan("TEST")) : style.bold(style.red("LIVE"))
+    static func badge(_ environment: APIEnvironment) -> StyledText {
+        environment == .test ? StyledText("TEST", .bold, .cyan) : StyledText("LIVE", .bold, .red)
     }
 
     /// How long until `expiresAt`, and whether that deserves a warning: an API token under

@@ -4,7 +4,7 @@
 /// first, so a script never gets one about to lapse.
 enum AuthToken {
     static func run(_ invocation: Invocation) throws(CLIError) {
-        guard let credential = try invocation.factory.api().credential else {
+        guard let credential = try invocation.api.client(.renewIfDue).credential else {
             throw .notLoggedIn(profile: invocation.globals.profile)
         }
         invocation.streams.print(credential.secret)

@@ -80,7 +80,7 @@ enum Login {
             endReplacedSession(previousSession, apiURL: previous.apiURL, factory: factory)
         }
 
-        let style = Style(enabled: factory.globals.colour && streams.stderrIsTerminal)
+        let style = streams.errStyle
         if options.insecureStorage {
             streams.warn("\(style.yellow("warning:")) the secret is stored unencrypted in \(FileSecretStore(folder: factory.configLocation.folder).file) (mode 0600), as --insecure-storage asked")
         }
@@ -91,7 +91,7 @@ enum Login {
             let name = identity.token?.name.map { terminalSafe($0) } ?? "an API token"
             let prefix = identity.token?.prefix.map { " (\(terminalSafe($0))…)" } ?? ""
             streams.warn("  Token: \(name)\(prefix)")
-            streams.warn("  Environment: \(AuthText.badge(identity.environment, style: style))")
+            streams.warn("  Environment: \(AuthText.badge(identity.environment).rendered(style))")
             streams.warn("  Permissions: \(identity.permissions.isEmpty ? "none" : identity.permissions.joined(separator: " "))")
             let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken, now: factory.clock.now())
             if identity.expiresAt != nil { streams.warn("  Expires: \(expiry.text)") }

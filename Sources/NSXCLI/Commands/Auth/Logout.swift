@@ -36,7 +36,7 @@ enum Logout {
             }
             targets = [(factory.globals.profile, facts)]
         }
-        let style = Style(enabled: factory.globals.colour && streams.stderrIsTerminal)
+        let style = streams.errStyle
         for (profile, facts) in targets {
             try logOut(profile: profile, facts: facts, factory: factory, style: style)
         }

@@ -28,7 +28,7 @@ enum BackupsRestore {
 
     static func run(_ invocation: Invocation) throws(CLIError) {
         let options = try Options(invocation)
-        try Printer(factory: invocation.factory).validateFields(ResourceView.backup.fields)
+        try invocation.printer.validateFields(ResourceView.backup.fields)
         try Confirmation.require(options.question, action: "nsx backups restore", invocation: invocation)
         let context = try ResourceContext(invocation, view: .backup)
         let backupID = try context.id(options.word)

@@ -11,6 +11,6 @@ enum ConfigList {
             object[key.rawValue] = .string(key.stored(in: document) ?? key.defaultValue)
         }
         let columns = ConfigKey.allCases.map { Column($0.rawValue, header: $0.rawValue) }
-        try Printer(factory: invocation.factory).object(.object(object), columns: columns, fields: ConfigKey.allCases.map(\.rawValue))
+        try invocation.printer.object(.object(object), columns: columns, fields: ConfigKey.allCases.map(\.rawValue))
     }
 }

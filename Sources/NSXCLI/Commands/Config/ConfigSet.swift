@@ -15,7 +15,7 @@ enum ConfigSet {
             throw .config(error)
         }
         invocation.factory.forgetCachedConfig()
-        let style = Style(enabled: invocation.globals.colour && invocation.streams.stderrIsTerminal)
+        let style = invocation.streams.errStyle
         if let value {
             invocation.streams.warn("\(style.checkMark) Set \(key.rawValue) to \(value)")
         } else {

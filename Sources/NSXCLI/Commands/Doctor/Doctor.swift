@@ -38,26 +38,26 @@ enum Doctor {
     }
 
     static func show(_ checks: [Check], invocation: Invocation) throws(CLIError) {
-        let factory = invocation.factory
-        if factory.globals.output != .table || factory.globals.fields != nil || factory.globals.quiet {
-            let writer = try Printer(factory: factory).list(columns: columns, fields: ["check", "status", "detail", "fix"])
+        let printer = invocation.printer
+        guard printer.showsOwnView else {
+            let writer = try printer.list(columns: columns, fields: ["check", "status", "detail", "fix"])
             writer.write(checks.map(\.json))
             writer.finish()
             return
         }
-        let style = Style(enabled: factory.globals.colour && invocation.streams.stdoutIsTerminal)
-        let width = checks.map { $0.name.count }.max() ?? 0
-        for check in checks {
-            let mark = switch check.outcome {
-            case .ok: style.checkMark
-            case .failed: style.crossMark
-            case .skipped: style.dim("–")
+        printer.block(block(checks))
+    }
+
+    /// `✓ Config folder  /home/…/nsx (0700)…`, with `fix: …` under a failed check's detail.
+    static func block(_ checks: [Check]) -> DetailBlock {
+        DetailBlock(checks.map { check in
+            let mark: StyledText = switch check.outcome {
+            case .ok: .mark("✓", .green)
+            case .failed: .mark("✗", .red)
+            case .skipped: .mark("–", .dim)
             }
-            let name = check.name + String(repeating: " ", count: width - check.name.count)
-            invocation.streams.print("\(mark) \(style.bold(name))  \(terminalSafe(check.detail))")
-            if let fix = check.fix {
-                invocation.streams.print("  \(String(repeating: " ", count: width))  \(style.yellow("fix:")) \(fix)")
-            }
-        }
+            let fix = check.fix.map { [StyledText("fix:", .yellow) + StyledText(" " + $0)] } ?? []
+            return DetailBlock.Row(mark + StyledText(" ") + StyledText(check.name, .bold), StyledText(check.detail), more: fix)
+        })
     }
 }

@@ -18,7 +18,7 @@ enum HelpCommand {
             return
         }
         let path = try commandPath(words)
-        invocation.streams.out.write(Help.render(path: path, streams: invocation.streams))
+        invocation.streams.out.write(HelpPage.render(path: path, streams: invocation.streams))
     }
 
     /// The canonical path of the command named by `words` (names or aliases), or the usage

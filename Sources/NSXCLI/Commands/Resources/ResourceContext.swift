@@ -11,13 +11,13 @@ struct ResourceContext {
     /// Checks `--fields` first (against the resource's keys, or `fields` when the command prints
     /// something else, like a delete's `{"id", "deleted"}`), so a typo fails before any request.
     init(_ invocation: Invocation, view: ResourceView, fields: [String]? = nil) throws(CLIError) {
-        try Printer(factory: invocation.factory).validateFields(fields ?? view.fields)
+        try invocation.printer.validateFields(fields ?? view.fields)
         self.invocation = invocation
         self.view = view
-        client = try invocation.factory.api()
+        client = try invocation.api.client(.renewIfDue)
     }
 
-    var printer: Printer { Printer(factory: invocation.factory) }
+    var printer: Printer { invocation.printer }
 
     /// The ID of the resource a word names: an ID as it is, a name looked up (exit 5 when
     /// unknown, exit 2 when several match).
@@ -36,8 +36,8 @@ struct ResourceContext {
 
     /// `✓ Created server web-1 (srv_…)` on stderr for people; stdout keeps the object.
     func noteDone(_ pastTense: String, _ value: JSONValue) {
-        guard invocation.globals.output == .table else { return }
-        let style = printer.style
+        guard printer.isForPeople else { return }
+        let style = printer.noteStyle
         let id = value["id"]?.stringValue ?? ""
         let label = value["name"]?.stringValue.map { "\($0) (\(id))" } ?? id
         printer.note("\(style.checkMark) \(pastTense) \(view.kind.singular) \(terminalSafe(label))")
@@ -51,7 +51,8 @@ struct ResourceContext {
         // Reads in all three places it appears: "waiting for instance web-1: starting",
         // "gave up waiting for instance web-1 after …", "backup nightly ended failed".
         let goal = Waiter.Goal(done: statuses, description: "\(kind.singular) \(terminalSafe(label))")
-        return try Waiter(client: client, streams: invocation.streams, timeoutSeconds: request.timeoutSeconds)
+        return try Waiter(client: client, streams: invocation.streams, sleeper: invocation.factory.dependencies.sleeper,
+                          timeoutSeconds: request.timeoutSeconds)
             .wait(for: kind.itemPath(id), goal: goal)
     }
 }

@@ -12,7 +12,7 @@ struct ResourceDelete {
 
     func run(_ invocation: Invocation) throws(CLIError) {
         let words = invocation.parsed[targets]
-        try Printer(factory: invocation.factory).validateFields(Self.resultFields)
+        try invocation.printer.validateFields(Self.resultFields)
         try Confirmation.require(Self.question(verb: "Delete", view: view, words: words),
                                  action: "nsx \(view.kind.plural) delete", invocation: invocation)
         let context = try ResourceContext(invocation, view: view, fields: Self.resultFields)

@@ -7,10 +7,10 @@ enum SettingsSet {
 
     static func run(_ invocation: Invocation) throws(CLIError) {
         let assignments = try SettingsAssignments(invocation.parsed[Self.assignments])
-        let printer = Printer(factory: invocation.factory)
+        let printer = invocation.printer
         try printer.validateFields(SettingsShape.fields)
-        let settings = try invocation.factory.api().patch(SettingsShape.path, body: .object(assignments.patch)).data
-        if invocation.globals.output == .table { printer.note("\(printer.style.checkMark) Updated settings") }
+        let settings = try invocation.api.client(.renewIfDue).patch(SettingsShape.path, body: .object(assignments.patch)).data
+        if invocation.globals.output == .table { printer.note("\(printer.noteStyle.checkMark) Updated settings") }
         try printer.object(settings, columns: SettingsShape.columns, fields: SettingsShape.fields)
     }
 }

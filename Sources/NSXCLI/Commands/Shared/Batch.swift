@@ -12,7 +12,7 @@ struct Batch {
 
     /// Runs `act` for every word and prints the results. `act` returns the object to print.
     func run(_ words: [String], _ act: (String) throws(CLIError) -> JSONValue) throws(CLIError) {
-        let printer = Printer(factory: invocation.factory)
+        let printer = invocation.printer
         try printer.validateFields(fields)
         if words.count == 1 {
             let result = try act(words[0])
@@ -35,7 +35,7 @@ struct Batch {
                 let errorObject = presentation.json["error"] ?? .object(JSONObject())
                 results.append(.object(JSONObject([("id", .string(word)), ("error", errorObject)])))
                 if !machine {
-                    invocation.streams.warn("\(printer.style.crossMark) \(terminalSafe(word)): \(terminalSafe(presentation.message))")
+                    invocation.streams.warn("\(printer.noteStyle.crossMark) \(terminalSafe(word)): \(terminalSafe(presentation.message))")
                 }
             }
         }
@@ -59,7 +59,7 @@ struct Batch {
         let id = result["id"]?.stringValue ?? word ?? ""
         let name = result["name"]?.stringValue
         let label = name.map { "\(terminalSafe($0)) (\(id))" } ?? id
-        let status = result["status"]?.stringValue.map { ": \(printer.style.status($0))" } ?? ""
-        invocation.streams.print("\(printer.style.checkMark) \(pastTense) \(label)\(status)")
+        let status = result["status"]?.stringValue.map { ": \(printer.noteStyle.status($0))" } ?? ""
+        invocation.streams.print("\(printer.noteStyle.checkMark) \(pastTense) \(label)\(status)")
     }
 }

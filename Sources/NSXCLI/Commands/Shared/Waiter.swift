@@ -1,12 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NSXHTTP
 import NSXJSON
+import NSXOutput
 
 /// `--wait`: polls a resource with backoff until it reaches an end state, showing a live
-/// progress line on a terminal and nothing when piped.
+/// progress line on a terminal and nothing when piped. Pauses go through the same
+/// `Sleeper` as HTTP retries, which Ctrl-C wakes at once.
 struct Waiter {
     struct Goal {
         /// Statuses that end the wait successfully.
@@ -19,6 +17,7 @@ struct Waiter {
 
     let client: APIClient
     let streams: IOStreams
+    let sleeper: Sleeper
     let timeoutSeconds: Int
 
     /// Returns the resource in its end state.
@@ -47,17 +46,12 @@ struct Waiter {
                 streams.err.write("\r\u{1B}[K\(spinner[tick % spinner.count]) waiting for \(goal.description): \(status) (\(elapsed)s)")
                 tick += 1
             }
-            let sleepFor = min(delay, deadline - now)
-            Self.sleep(sleepFor)
+            do {
+                try sleeper.sleep(for: min(delay, deadline - now))
+            } catch {
+                throw .transport(error)
+            }
             delay = min(delay * 1.5, .seconds(2))
         }
-    }
-
-    static func sleep(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        guard seconds > 0 || attoseconds > 0 else { return }
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }

@@ -68,13 +68,13 @@ enum CreateToken {
     static func run(_ invocation: Invocation) throws(CLIError) {
         let options = try parse(invocation)
         let output = NewTokenOutput(invocation: invocation)
-        try Printer(factory: invocation.factory).validateFields(ResourceView.token.fields)
+        try invocation.printer.validateFields(ResourceView.token.fields)
         if let save = options.save { try checkSaveTarget(save, invocation: invocation) }
         if let resolution = options.forCommands {
-            Printer(factory: invocation.factory).note("Permissions for \(resolution.commands.joined(separator: ", ")): \(resolution.permissions.joined(separator: " "))")
+            invocation.printer.note("Permissions for \(resolution.commands.joined(separator: ", ")): \(resolution.permissions.joined(separator: " "))")
         }
 
-        let client = try invocation.factory.api()
+        let client = try invocation.api.client(.renewIfDue)
         let environment = options.environment ?? (client.credential?.tokenEnvironment == .test ? "test" : "live")
         var body: JSONObject = [
             "name": .string(options.name),

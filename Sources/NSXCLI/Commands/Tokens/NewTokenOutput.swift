@@ -17,7 +17,7 @@ struct NewTokenOutput {
     /// "New API token", "Rotated API token": the frame's title.
     var title = "New API token"
 
-    private var printer: Printer { Printer(factory: invocation.factory) }
+    private var printer: Printer { invocation.printer }
     private var globals: GlobalOptions { invocation.globals }
 
     /// Prints the token with its secret, once.
@@ -30,12 +30,12 @@ struct NewTokenOutput {
         }
         if globals.output != .table {
             try printer.object(token, columns: ResourceView.token.detailColumns, fields: ResourceView.token.fields)
-            streams.warn(printer.style.yellow(Self.storeNow))
+            streams.warn(printer.noteStyle.yellow(Self.storeNow))
             return
         }
         if streams.stdoutIsTerminal {
             streams.out.write(frame(token, secret: secret, now: invocation.factory.clock.now()))
-            streams.warn(printer.style.yellow("! " + Self.storeNow))
+            streams.warn(printer.noteStyle.yellow("! " + Self.storeNow))
         } else {
             streams.out.write(secret + "\n")
             streams.warn("\(title): \(Self.summary(token))")
@@ -53,7 +53,7 @@ struct NewTokenOutput {
         if globals.output != .table || globals.quiet {
             try printer.object(shown, columns: ResourceView.token.detailColumns, fields: ResourceView.token.fields)
         }
-        printer.note("\(printer.style.checkMark) \(message)")
+        printer.note("\(printer.noteStyle.checkMark) \(message)")
     }
 
     /// `ci (tok_…)`, for messages.
@@ -76,7 +76,7 @@ struct NewTokenOutput {
 
     /// The framed display for a terminal.
     func frame(_ token: JSONValue, secret: String, now: Timestamp) -> String {
-        let style = Style(enabled: globals.colour && invocation.streams.stdoutIsTerminal)
+        let style = invocation.streams.outStyle
         let environment = token["environment"]?.stringValue ?? "live"
         let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
         let badge = environment == "test" ? style.cyan(style.bold("TEST")) : style.yellow(style.bold("LIVE"))

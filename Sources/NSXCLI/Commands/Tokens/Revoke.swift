@@ -13,7 +13,7 @@ enum RevokeTokens {
         if !globals.assumeYes && !invocation.streams.canPrompt {
             throw .confirmationRequired(action: "nsx tokens revoke")
         }
-        try Printer(factory: invocation.factory).validateFields(resultFields)
+        try invocation.printer.validateFields(resultFields)
         let context = try ResourceContext(invocation, view: .token)
         let current = CurrentCredential.describe(context.client, needs: [.tokenID])
 
@@ -40,7 +40,7 @@ enum RevokeTokens {
             let result: JSONValue = revoked.isNull ? .object(JSONObject([("id", .string(id))])) : revoked
             let label = NewTokenOutput.label(result)
             if id == current?.tokenID, current?.source == .env {
-                invocation.streams.warn("\(Printer(factory: invocation.factory).style.yellow("warning:")) NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
+                invocation.streams.warn("\(invocation.printer.noteStyle.yellow("warning:")) NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
             }
             TokenProfiles(factory: invocation.factory).forget(
                 id, label: label, apiURL: apiURL,

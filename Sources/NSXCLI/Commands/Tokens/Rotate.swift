@@ -25,7 +25,7 @@ enum RotateToken {
         if !globals.assumeYes && !invocation.streams.canPrompt {
             throw .confirmationRequired(action: "nsx tokens rotate")
         }
-        let printer = Printer(factory: invocation.factory)
+        let printer = invocation.printer
         try printer.validateFields(ResourceView.token.fields)
         let context = try ResourceContext(invocation, view: .token)
         let client = context.client
@@ -101,9 +101,9 @@ enum RotateToken {
                                   next: ["The old token still works. Revoke it with: nsx tokens revoke \(oldID)"],
                                   cause: error)
         }
-        printer.note("\(printer.style.checkMark) Revoked the old token \(oldLabel)")
+        printer.note("\(printer.noteStyle.checkMark) Revoked the old token \(oldLabel)")
         if current?.tokenID == oldID, current?.source == .env {
-            invocation.streams.warn("\(printer.style.yellow("warning:")) NSX_TOKEN holds the old token, which is now revoked; set it to the new one.")
+            invocation.streams.warn("\(printer.noteStyle.yellow("warning:")) NSX_TOKEN holds the old token, which is now revoked; set it to the new one.")
         }
     }
 

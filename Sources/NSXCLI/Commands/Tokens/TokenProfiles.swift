@@ -39,7 +39,7 @@ struct TokenProfiles {
     /// Drops a revoked token from every profile that held it, saying so. A profile whose
     /// keyring item cannot be removed is left as it is, with a warning saying how to finish.
     func forget(_ id: String, label: String, apiURL: String, inUseProfile: String?) {
-        let style = Printer(factory: factory).style
+        let style = factory.streams.errStyle
         let holders: [(name: String, facts: ProfileFacts)]
         do {
             holders = try holding(id, apiURL: apiURL)

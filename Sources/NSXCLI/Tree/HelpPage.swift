@@ -1,7 +1,7 @@
 import NSXCommandLine
 
 /// Help pages, rendered from the one command tree.
-enum Help {
+enum HelpPage {
     static let learnMore = [
         "Read the manual with \"man nsx\"; exit codes: \"nsx help exit-codes\"; environment: \"nsx help environment\".",
     ]

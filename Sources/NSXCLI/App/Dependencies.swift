@@ -1,0 +1,28 @@
+import NSXHTTP
+import NSXKeyring
+import NSXTime
+
+/// What nsx reaches outside its own code: the keyring, the network, the clock and sleep.
+/// `NSXApp.main` hands `NSXApp.run` the real ones; tests hand it theirs and so drive the
+/// same pipeline as the binary.
+public struct Dependencies {
+    public var makeKeyring: () -> any SecretStore
+    public var makeTransport: (TransportSettings) throws(TransportError) -> any HTTPTransport
+    public var clock: WallClock
+    /// How retries and `--wait` pause; the real one wakes at once on Ctrl-C.
+    public var sleeper: Sleeper
+
+    public init(makeKeyring: @escaping () -> any SecretStore = { KeyringStore() },
+                makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in
+                    try CurlTransport(settings: settings)
+                },
+                clock: WallClock = .system, sleeper: Sleeper = .real) {
+        self.makeKeyring = makeKeyring
+        self.makeTransport = makeTransport
+        self.clock = clock
+        self.sleeper = sleeper
+    }
+
+    /// The real keyring, libcurl, the system clock and real sleep.
+    public static var system: Dependencies { Dependencies() }
+}
