@@ -85,18 +85,10 @@ public struct ProfileFacts: Sendable, Equatable {
         set { json[key] = newValue.map(JSONValue.string) }
     }
 
+    /// The keys of a profile's object in config.json.
     enum Key {
-        static let apiURL = "api_url"
-        static let credentialType = "credential_type"
-        static let storage = "storage"
-        static let email = "email"
-        static let userID = "user_id"
-        static let userName = "user_name"
-        static let tokenID = "token_id"
-        static let tokenName = "token_name"
-        static let tokenPrefix = "token_prefix"
-        static let environment = "environment"
-        static let permissions = "permissions"
-        static let expiresAt = "expires_at"
+        static let apiURL = "api_url", credentialType = "credential_type", storage = "storage", email = "email"
+        static let userID = "user_id", userName = "user_name", tokenID = "token_id", tokenName = "token_name"
+        static let tokenPrefix = "token_prefix", environment = "environment", permissions = "permissions", expiresAt = "expires_at"
     }
 }

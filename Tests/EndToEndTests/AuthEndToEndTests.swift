@@ -137,7 +137,7 @@ import Testing
         let new = try world.token()
         #expect(new != old)
         #expect(try AuthWorld.secretTool(["lookup", "profile", "default", "api_url", world.server.url]).stdout == new)
-        #expect(try world.httpStatus(token: old) == 200, "API.md: the old session stays valid until its own expiry")
+        #expect(try world.httpStatus(token: old) == 200, "docs/openapi.yaml: the old session stays valid until its own expiry")
         #expect(try world.httpStatus(token: new) == 200)
     }
 

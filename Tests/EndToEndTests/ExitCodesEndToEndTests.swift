@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// CLI.md's exit codes, each provoked for real; the quiet end of a closed stdout; the
+/// The exit codes (Sources/NSXCLI/Errors/ExitCode.swift), each provoked for real; the quiet end of a closed stdout; the
 /// commands about nsx itself (help, version, completion, doctor).
 @Suite struct ExitCodesEndToEndTests {
     @Test func usageIs2() throws {

@@ -7,7 +7,7 @@ import NSXOutput
 import Testing
 @testable import NSXCLI
 
-/// Every kind of failure → the exit code of CLI.md.
+/// Every kind of failure → its exit code (Sources/NSXCLI/Errors/ExitCode.swift).
 struct ErrorPresenterTests {
     struct Row: @unchecked Sendable, CustomTestStringConvertible {  // CLIError is public and so not inferred Sendable
         var error: CLIError

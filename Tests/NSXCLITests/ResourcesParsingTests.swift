@@ -135,32 +135,32 @@ struct ResourcesParsingTests {
 
     @Test("PATH: relative to /api/v1/, absolute kept, URLs and spaces refused")
     func apiPaths() throws {
-        #expect(try Api.Options.apiPath("servers") == "/api/v1/servers")
-        #expect(try Api.Options.apiPath("servers/srv_1?x=1") == "/api/v1/servers/srv_1?x=1")
-        #expect(try Api.Options.apiPath("/auth/refresh") == "/auth/refresh")
-        #expect(Self.usageMessage { () throws(CLIError) in _ = try Api.Options.apiPath("https://example.com/x") } != nil)
-        #expect(Self.usageMessage { () throws(CLIError) in _ = try Api.Options.apiPath("a b") } != nil)
-        #expect(Self.usageMessage { () throws(CLIError) in _ = try Api.Options.apiPath("") } != nil)
+        #expect(try API.Options.apiPath("servers") == "/api/v1/servers")
+        #expect(try API.Options.apiPath("servers/srv_1?x=1") == "/api/v1/servers/srv_1?x=1")
+        #expect(try API.Options.apiPath("/auth/refresh") == "/auth/refresh")
+        #expect(Self.usageMessage { () throws(CLIError) in _ = try API.Options.apiPath("https://example.com/x") } != nil)
+        #expect(Self.usageMessage { () throws(CLIError) in _ = try API.Options.apiPath("a b") } != nil)
+        #expect(Self.usageMessage { () throws(CLIError) in _ = try API.Options.apiPath("") } != nil)
     }
 
     @Test("-H: Name: value; line breaks and bad names refused")
     func apiHeaders() throws {
-        let header = try Api.Options.header("X-Trace:  abc: def ")
+        let header = try API.Options.header("X-Trace:  abc: def ")
         #expect(header.0 == "X-Trace")
         #expect(header.1 == "abc: def")
         for bad in ["X-A: b\r\nX-B: c", "X-A: b\nc", "NoColon", ": v", "Bad Name: v"] {
-            #expect(Self.usageMessage { () throws(CLIError) in _ = try Api.Options.header(bad) } != nil, "\(bad)")
+            #expect(Self.usageMessage { () throws(CLIError) in _ = try API.Options.header(bad) } != nil, "\(bad)")
         }
     }
 
     @Test("METHOD is optional: one word is PATH, two are METHOD PATH")
     func apiArguments() throws {
         let one = try Self.parse(["api", "servers"])
-        #expect(one[Api.method] == nil)
-        #expect(one[Api.path] == "servers")
+        #expect(one[API.method] == nil)
+        #expect(one[API.path] == "servers")
         let two = try Self.parse(["api", "patch", "servers/srv_1"])
-        #expect(two[Api.method] == "patch")
-        #expect(two[Api.path] == "servers/srv_1")
+        #expect(two[API.method] == "patch")
+        #expect(two[API.path] == "servers/srv_1")
     }
 
     // MARK: names

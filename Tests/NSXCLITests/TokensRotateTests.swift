@@ -121,8 +121,8 @@ struct TokensRotateTests {
     ] as [(String, String?, String?, String?, Bool)])
     func lifetime(created: String, expires: String?, creator: String?, expected: String?, capped: Bool) {
         let now = Timestamp(seconds: 1_773_144_000) // 2026-03-10T12:00:00Z
-        let lifetime = RotateToken.Lifetime.renewed(createdAt: created, expiresAt: expires, creatorExpiresAt: creator, now: now)
-        #expect(lifetime == RotateToken.Lifetime(expiresAt: expected, capped: capped))
+        let lifetime = TokensRotate.Lifetime.renewed(createdAt: created, expiresAt: expires, creatorExpiresAt: creator, now: now)
+        #expect(lifetime == TokensRotate.Lifetime(expiresAt: expected, capped: capped))
     }
 
     @Test("the rotated token gets the same lifetime")

@@ -76,7 +76,7 @@ public final class APIClient {
             headers.removeAll { $0.0.lowercased() == name.lowercased() }
             headers.append((name, value))
         }
-        // API.md: `/auth` routes take no Idempotency-Key.
+        // Only `POST`s under /api/v1 take an Idempotency-Key (docs/openapi.yaml); `/auth` routes do not.
         let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body,
                                   addsIdempotencyKey: !path.hasPrefix("/auth/"))
         do {

@@ -1,6 +1,6 @@
 import NSXJSON
 
-/// Wherever an ID is taken, a unique name works too (CLI.md): a word with the kind's
+/// Wherever an ID is taken, a unique name works too: a word with the kind's
 /// ID prefix is an ID; anything else is looked up by the list's `name` filter.
 public struct NameResolver {
     let client: APIClient

@@ -6,16 +6,29 @@ public struct ResourceKind: Sendable {
     /// Collection path under the base URL, e.g. `/api/v1/servers`.
     public var path: String
     public var idPrefix: String
-    /// Whether the list route takes a `name` filter (API.md: servers, instances, tokens).
+    /// Whether the list route takes a `name` filter (docs/openapi.yaml: servers, instances, tokens).
     public var filtersByName: Bool = true
+    /// The resource part of the permissions that guard it: `servers` in `servers:read`
+    /// (tokens are account settings: `settings:read`).
+    public var permissionScope: String
 
-    public static let server = ResourceKind(singular: "server", plural: "servers", path: "/api/v1/servers", idPrefix: "srv_")
-    public static let instance = ResourceKind(singular: "instance", plural: "instances", path: "/api/v1/instances", idPrefix: "ins_")
-    public static let backup = ResourceKind(singular: "backup", plural: "backups", path: "/api/v1/backups", idPrefix: "bak_", filtersByName: false)
-    public static let token = ResourceKind(singular: "token", plural: "tokens", path: "/api/v1/tokens", idPrefix: "tok_")
+    public static let server = ResourceKind(singular: "server", plural: "servers", path: "/api/v1/servers", idPrefix: "srv_",
+                                            permissionScope: "servers")
+    public static let instance = ResourceKind(singular: "instance", plural: "instances", path: "/api/v1/instances", idPrefix: "ins_",
+                                              permissionScope: "instances")
+    public static let backup = ResourceKind(singular: "backup", plural: "backups", path: "/api/v1/backups", idPrefix: "bak_",
+                                            filtersByName: false, permissionScope: "backups")
+    public static let token = ResourceKind(singular: "token", plural: "tokens", path: "/api/v1/tokens", idPrefix: "tok_",
+                                           permissionScope: "settings")
 
     public func itemPath(_ id: String) -> String { "\(path)/\(percentEncode(id))" }
 
+    /// `servers:read`, `instances:actions`.
+    public func permission(_ action: String) -> String { "\(permissionScope):\(action)" }
+
     /// `Server`, for the start of a sentence.
-    public var Singular: String { singular.prefix(1).uppercased() + singular.dropFirst() }
+    public var capitalized: String { singular.prefix(1).uppercased() + singular.dropFirst() }
+
+    /// `a server`, `an instance`.
+    public var withArticle: String { ("aeiou".contains(singular.first ?? "x") ? "an " : "a ") + singular }
 }

@@ -4,7 +4,7 @@ import NSXKeyring
 import NSXOutput
 import NSXTime
 
-/// Hands out what commands need, built lazily on first use (STYLE.md: gh's Factory):
+/// Hands out what commands need, built lazily on first use (as gh's Factory does):
 /// a command that needs no network never builds an HTTP client, and tests swap any piece
 /// through `Dependencies`. Nothing here writes: the keyring and config.json change only
 /// where a command says so (`LoginStore`, `SessionKeeper`, `config set`).

@@ -6,7 +6,7 @@ import Darwin
 import NSXOutput
 
 /// Writes straight to a file descriptor. A closed pipe (`nsx … | head`) ends the process
-/// quietly with status 0 (CLI.md: "a closed stdout ends nsx quietly").
+/// quietly with status 0, so `nsx … | head` is not an error.
 final class FileDescriptorSink: TextSink, @unchecked Sendable {
     let fd: Int32
 

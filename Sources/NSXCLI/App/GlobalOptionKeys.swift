@@ -1,8 +1,8 @@
 import NSXCommandLine
 import NSXOutput
 
-/// The global options of CLI.md, declared once on the root (so accepted anywhere).
-enum GlobalOptionSpecs {
+/// The global options, declared once on the root (so accepted anywhere).
+enum GlobalOptionKeys {
     static let all: [any OptionKey] = [
         .profile, .apiURL, .output, .json, .fields, .noHeaders, .quiet, .noColor, .test, .verbose, .timeout, .cacert, .yes, .noInput,
     ]

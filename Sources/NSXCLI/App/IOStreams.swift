@@ -6,7 +6,7 @@ import Darwin
 import NSXOutput
 
 /// Owns stdin, stdout and stderr, knows which are terminals, and decides styling for each
-/// (STYLE.md: gh's IOStreams and ColorScheme). Tests build one over buffers; the real one
+/// (as gh's IOStreams and ColorScheme do). Tests build one over buffers; the real one
 /// writes to file descriptors 0, 1 and 2.
 public final class IOStreams: @unchecked Sendable {
     public let stdinIsTerminal: Bool

@@ -1,4 +1,5 @@
-/// The exit codes of ../shared/CLI.md. Scripts depend on these numbers.
+/// The exit codes of nsx; scripts depend on these numbers. `nsx help exit-codes` and the
+/// man page (man/nsx.1) list them from here.
 public enum ExitCode: Int32, Sendable, CaseIterable {
     case success = 0
     case failure = 1

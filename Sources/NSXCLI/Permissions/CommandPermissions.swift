@@ -30,7 +30,7 @@ enum CommandPermissions {
                 ? command.leaves().filter { !$0.command.hidden }.flatMap(\.command.permissions)
                 : command.permissions
             guard !needed.isEmpty else {
-                if path == [ResourceTree.api.name] {
+                if path == [API.spec.name] {
                     throw .usage("\"nsx \(name)\" can call any API route, so nsx cannot tell what it needs",
                                  hint: "Name the permissions with --perm.")
                 }

@@ -1,6 +1,6 @@
 import NSXCommandLine
 
-/// The ten permissions of the seed page, in its (canonical) order, and the ways people
+/// The ten permissions of the API (docs/openapi.yaml), in its (canonical) order, and the ways people
 /// write them on the command line.
 public enum Permission {
     public static let all: [String] = [

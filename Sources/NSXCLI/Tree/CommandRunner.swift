@@ -1,9 +1,9 @@
 import NSXCommandLine
 import NSXTime
 
-/// What a leaf of the nsx tree runs, in the two halves of cli/cli's commands: `parse` turns
-/// the invocation into the verb's options — the words it was given and only the
-/// dependencies its run uses — and `run` does the work with those alone.
+/// What a leaf of the nsx tree runs, in the two halves of cli/cli's commands: parse the
+/// invocation into what the verb needs — the words it was given and only the dependencies
+/// its run uses — then run with those alone.
 public struct CommandRunner: Sendable {
     let execute: @Sendable (Invocation) throws(CLIError) -> Void
 
@@ -12,10 +12,46 @@ public struct CommandRunner: Sendable {
         execute = { invocation throws(CLIError) in try run(try parse(invocation)) }
     }
 
-    /// A verb that still parses inside its run (until each noun owns its declaration).
-    init(_ run: @escaping @Sendable (Invocation) throws(CLIError) -> Void) {
-        execute = run
+    /// Runs `verb`: its words first (so a usage error comes before anything else), then its
+    /// dependencies, then the work.
+    init<V: Verb>(_ verb: V.Type) {
+        self.init(parse: { invocation throws(CLIError) in (try V.words(invocation.parsed), V.dependencies(invocation)) },
+                  run: { options throws(CLIError) in try V.run(options.0, options.1) })
     }
+}
+
+/// One command of the tree as a type: its declaration (`spec`), the words it reads from
+/// the command line, the dependencies it uses, and its run.
+protocol Verb {
+    /// What was typed, checked: the verb's options and arguments.
+    associatedtype Words
+    /// What the run uses besides the words, and nothing else (cli/cli's narrow options).
+    associatedtype Dependencies
+
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words
+    static func dependencies(_ invocation: Invocation) -> Dependencies
+    static func run(_ words: Words, _ dependencies: Dependencies) throws(CLIError)
+}
+
+extension Verb {
+    /// What the verb's spec names as its action.
+    static var runner: CommandRunner { CommandRunner(self) }
+}
+
+extension Verb where Words == Void {
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) {}
+}
+
+extension Verb where Dependencies == ResourceAccess {
+    static func dependencies(_ invocation: Invocation) -> ResourceAccess { ResourceAccess(invocation) }
+}
+
+extension Verb where Dependencies == AuthAccess {
+    static func dependencies(_ invocation: Invocation) -> AuthAccess { AuthAccess(invocation) }
+}
+
+extension Verb where Dependencies == IOStreams {
+    static func dependencies(_ invocation: Invocation) -> IOStreams { invocation.streams }
 }
 
 /// A node of the nsx command tree.

@@ -11,13 +11,13 @@ public enum CommandTree {
             Log in, mint and revoke scoped API tokens, and drive servers, instances, backups
             and settings. Tables for people; JSON, NDJSON, CSV and YAML for scripts.
             """,
-        options: GlobalOptionSpecs.all,
+        options: GlobalOptionKeys.all,
         subcommands: [
-            AuthTree.login, AuthTree.logout, AuthTree.auth,
-            TokensTree.group,
-            ResourceTree.servers, ResourceTree.instances, ResourceTree.backups, ResourceTree.settings,
-            ResourceTree.api,
-            ToolTree.config, ToolTree.completion, ToolTree.doctor, ToolTree.help, ToolTree.version, ToolTree.manPage,
+            Login.spec, Logout.spec, Auth.spec,
+            Tokens.spec,
+            Servers.spec, Instances.spec, Backups.spec, Settings.spec,
+            API.spec,
+            Config.spec, Completion.spec, Doctor.spec, Help.spec, Version.spec, Man.spec,
         ],
         examples: [
             Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin", summary: "Log in from a script"),

@@ -1,10 +1,14 @@
+import NSXCommandLine
 import NSXConfig
 import NSXJSON
 import NSXOutput
 
 /// `nsx auth list`: every stored login, `*` marking the one this run would use.
 /// Read from config.json alone: no keyring and no network.
-enum AuthList {
+enum AuthList: Verb {
+    static let spec = NSXCommand("list", aliases: ["ls"], summary: "List every stored profile; * marks the active one",
+                                 action: runner)
+
     static let columns = [
         Column("name", header: "NAME", style: .id),
         Column("api_url", header: "API URL"),
@@ -16,24 +20,21 @@ enum AuthList {
 
     static let fieldNames = ["profile", "active", "api_url", "user", "email", "token_name", "type", "environment", "storage", "expires_at"]
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let factory = invocation.factory
-        let profiles = try factory.configDocument().profiles.sorted { $0.key < $1.key }
-        let active = factory.globals.profile
-        if factory.globals.quiet {
+    static func run(_ words: Void, _ auth: AuthAccess) throws(CLIError) {
+        let profiles = try auth.storedProfiles().sorted { $0.key < $1.key }
+        let printer = auth.printer
+        if printer.quiet {
             // -q prints identifiers; a profile's is its name.
-            for (name, _) in profiles { invocation.streams.print(name) }
+            for (name, _) in profiles { printer.streams.print(name) }
             return
         }
-        let printer = factory.printer
-        let table = factory.globals.output == .table && factory.globals.fields == nil
         let writer = try printer.list(columns: columns, fields: fieldNames)
         for (name, facts) in profiles {
-            writer.write(row(name, facts, active: name == active, forTable: table))
+            writer.write(row(name, facts, active: name == auth.profile, forTable: printer.showsOwnView))
         }
         writer.finish()
-        if profiles.isEmpty && factory.globals.output == .table {
-            invocation.streams.warn("No stored logins. Run `nsx login` to add one.")
+        if profiles.isEmpty && printer.isForPeople {
+            printer.streams.warn("No stored logins. Run `nsx login` to add one.")
         }
     }
 

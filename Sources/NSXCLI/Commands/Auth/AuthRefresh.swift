@@ -1,15 +1,23 @@
+import NSXCommandLine
 import NSXOutput
 import NSXTime
 
 /// `nsx auth refresh`: renews the stored session now (`POST /auth/refresh`) and keeps the
-/// new one in place of the old. The old session stays valid until its own expiry (API.md).
+/// new one in place of the old. The old session stays valid until its own expiry (docs/openapi.yaml, /auth/refresh).
 /// API tokens are not renewed but rotated (`nsx tokens rotate`), and a session from
 /// NSX_TOKEN is not nsx's to replace.
-enum AuthRefresh {
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let factory = invocation.factory
-        guard let credential = try CredentialResolver(factory: factory).resolve(now: factory.clock.now()) else {
-            throw .notLoggedIn(profile: factory.globals.profile)
+enum AuthRefresh: Verb {
+    static let spec = NSXCommand(
+        "refresh", summary: "Renew the session now",
+        discussion: """
+            Sessions last 24 hours and are renewed automatically in their last hour.
+            API tokens are not renewed; replace one with nsx tokens rotate.
+            """,
+        action: runner)
+
+    static func run(_ words: Void, _ auth: AuthAccess) throws(CLIError) {
+        guard let credential = try auth.credential() else {
+            throw .notLoggedIn(profile: auth.profile)
         }
         switch (credential.kind, credential.source) {
         case (.apiToken, _):
@@ -22,13 +30,10 @@ enum AuthRefresh {
             break
         }
         var apiURL = credential.facts?.apiURL ?? ""
-        if apiURL.isEmpty { apiURL = APIURL.normalized(try factory.apiURL()) }
-        let client = APIClient(baseURL: apiURL,
-                               http: try factory.httpClient(), credential: credential,
-                               testEnvironment: factory.globals.testEnvironment)
-        let expiresAt = try SessionKeeper(factory: factory).renew(credential, client: client)
-        let style = invocation.streams.errStyle
-        let until = expiresAt.flatMap(Timestamp.init(rfc3339:)).map { "; it expires \(RelativeTime.spoken($0, now: factory.clock.now())) (\(expiresAt!))" } ?? ""
-        invocation.streams.warn("\(style.checkMark) Renewed the session of profile \(factory.globals.profile)\(until)")
+        if apiURL.isEmpty { apiURL = APIURL.normalized(try auth.apiURL()) }
+        let client = try auth.client(baseURL: apiURL, credential: credential)
+        let expiresAt = try auth.sessions.renew(credential, client: client)
+        let until = expiresAt.flatMap(Timestamp.init(rfc3339:)).map { "; it expires \(RelativeTime.spoken($0, now: auth.clock.now())) (\(expiresAt!))" } ?? ""
+        auth.streams.warn((StyledText.mark("✓", .green) + StyledText(" Renewed the session of profile \(auth.profile)\(until)")).rendered(auth.streams.errStyle))
     }
 }

@@ -7,7 +7,7 @@ import NSXTime
 /// environment, with which permissions, until when. The credential is checked with
 /// `GET /api/v1/me`. Exit 3 when there is none or the server rejects it; with `--json`
 /// the object (`"authenticated": false`) is still printed first, for scripts.
-enum AuthStatus {
+enum AuthStatus: Verb {
     struct Report {
         var profile: String
         var apiURL: String
@@ -17,7 +17,7 @@ enum AuthStatus {
         /// Shown from config.json because the server has no /api/v1/me.
         var unverified = false
 
-        /// CLI.md's shape, exactly, and never the secret.
+        /// The documented shape for scripts (`nsx auth status --json`), and never the secret.
         var json: JSONValue {
             .object([
                 "profile": .string(profile),
@@ -34,26 +34,35 @@ enum AuthStatus {
         }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let now = invocation.factory.clock.now()
-        let factory = invocation.factory
-        let profile = factory.globals.profile
-        var report = Report(profile: profile, apiURL: APIURL.normalized(try factory.apiURL()), authenticated: false)
+    static let spec = NSXCommand(
+        "status", summary: "Show who you are logged in as, and how",
+        discussion: """
+            Checks the credential with the server (GET /api/v1/me). Exit 3 when there is
+            no credential or the server rejects it; with --json the object, with
+            "authenticated": false, is printed all the same.
+            """,
+        examples: [Example("nsx auth status"), Example("nsx auth status --json | jq .permissions")],
+        action: runner)
+
+    static func run(_ words: Void, _ auth: AuthAccess) throws(CLIError) {
+        let now = auth.clock.now()
+        let profile = auth.profile
+        var report = Report(profile: profile, apiURL: APIURL.normalized(try auth.apiURL()), authenticated: false)
 
         let credential: Credential?
         do {
-            credential = try CredentialResolver(factory: factory).resolve(now: now)
+            credential = try auth.credential()
         } catch {
-            try fail(with: error, report: report, invocation: invocation)
+            try fail(with: error, report: report, printer: auth.printer)
         }
         guard let credential else {
-            try fail(with: .notLoggedIn(profile: profile), report: report, invocation: invocation)
+            try fail(with: .notLoggedIn(profile: profile), report: report, printer: auth.printer)
         }
         report.source = credential.source
         report.identity = credential.facts.map(Identity.init(facts:))
 
         do {
-            let client = try invocation.api.client(.renewIfDue)
+            let client = try auth.api.client(.renewIfDue)
             if let identity = try Identity.fetch(client) {
                 report.identity = identity
                 // A session renewed on the way (within its last hour) has a new expiry.
@@ -64,19 +73,19 @@ enum AuthStatus {
                 report.unverified = true
                 if report.identity == nil {
                     report.identity = Identity(user: .init(), type: credential.kind,
-                                               environment: credential.tokenEnvironment ?? (factory.globals.testEnvironment ? .test : .live),
+                                               environment: credential.tokenEnvironment ?? (auth.testEnvironment ? .test : .live),
                                                permissions: [], expiresAt: credential.sessionExpiry?.rfc3339, token: nil)
                 }
             }
         } catch {
             if case .api(let api) = error, api.status == 401 {
-                try fail(with: .badCredential(rejectionMessage(credential, api: api)), report: report, invocation: invocation)
+                try fail(with: .badCredential(rejectionMessage(credential, api: api)), report: report, printer: auth.printer)
             }
-            if case .sessionExpired = error { try fail(with: error, report: report, invocation: invocation) }
+            if case .sessionExpired = error { try fail(with: error, report: report, printer: auth.printer) }
             throw error
         }
         report.authenticated = true
-        try print(report, invocation: invocation, now: now)
+        try print(report, printer: auth.printer, now: now)
     }
 
     static func rejectionMessage(_ credential: Credential, api: APIError) -> String {
@@ -85,8 +94,7 @@ enum AuthStatus {
     }
 
     /// With `--json` the not-authenticated object still goes to stdout; then the error.
-    static func fail(with error: CLIError, report: Report, invocation: Invocation) throws(CLIError) -> Never {
-        let printer = invocation.printer
+    static func fail(with error: CLIError, report: Report, printer: Printer) throws(CLIError) -> Never {
         if !printer.isForPeople {
             try printer.object(report.json, columns: [], fields: fieldNames)
         }
@@ -95,18 +103,17 @@ enum AuthStatus {
 
     static let fieldNames = ["profile", "api_url", "authenticated", "source", "type", "environment", "user", "permissions", "expires_at", "token"]
 
-    static func print(_ report: Report, invocation: Invocation, now: Timestamp) throws(CLIError) {
-        let printer = invocation.printer
+    static func print(_ report: Report, printer: Printer, now: Timestamp) throws(CLIError) {
         guard printer.showsOwnView else {
             try printer.object(report.json, columns: [], fields: fieldNames)
-            warnIfExpiring(report, invocation: invocation, now: now)
+            warnIfExpiring(report, printer: printer, now: now)
             return
         }
         printer.block(block(report, now: now))
         if report.unverified {
-            invocation.streams.warn("note: this server does not support /api/v1/me; showing what was stored at login, unverified")
+            printer.streams.warn("note: this server does not support /api/v1/me; showing what was stored at login, unverified")
         }
-        warnIfExpiring(report, invocation: invocation, now: now)
+        warnIfExpiring(report, printer: printer, now: now)
     }
 
     /// `Profile:  default`, `User:  Test User (…) usr_…`, … for people.
@@ -136,14 +143,13 @@ enum AuthStatus {
         return DetailBlock(rows)
     }
 
-    static func warnIfExpiring(_ report: Report, invocation: Invocation, now: Timestamp) {
+    static func warnIfExpiring(_ report: Report, printer: Printer, now: Timestamp) {
         guard let identity = report.identity else { return }
         let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
         guard expiry.warn, !expiry.expired else { return }
-        let style = invocation.streams.errStyle
         let fix = identity.type == .session
             ? "run `nsx auth refresh` or `nsx login`"
             : "replace it with `nsx tokens rotate \(identity.token?.id ?? "ID")`"
-        invocation.streams.warn("\(style.yellow("warning:")) the credential expires \(expiry.text); \(fix)")
+        printer.warn("the credential expires \(expiry.text); \(fix)")
     }
 }

@@ -8,8 +8,29 @@ import NSXOutput
 /// `--email E --password-stdin`), or an API token from standard input (`--with-token`).
 /// The secret goes to the keyring (or the 0600 file with `--insecure-storage`), the
 /// facts to config.json.
-enum Login {
-    struct Options: Equatable {
+enum Login: Verb {
+    static let spec = NSXCommand(
+        "login",
+        summary: "Log in and keep the credential in the GNOME keyring",
+        discussion: """
+            On a terminal nsx asks for your email and password (the password is never echoed).
+            Scripts pass --email and the password on standard input with --password-stdin, or an
+            API token on standard input with --with-token. No secret is ever taken as an argument.
+
+            The secret is stored in the Secret Service (GNOME keyring); config.json keeps only
+            non-secret facts. Where no Secret Service answers, login fails before anything is sent
+            or written (exit 1); --insecure-storage keeps the secret in a 0600 file in the config
+            folder instead. Logging in again replaces the profile's login (and ends its old session).
+            """,
+        options: [.email, .passwordStdin, .withToken, .insecureStorage],
+        examples: [
+            Example("nsx login", summary: "Log in interactively"),
+            Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin"),
+            Example("echo \"$NSX_CI_TOKEN\" | nsx login --with-token --profile ci"),
+        ],
+        action: runner)
+
+    struct Words: Equatable {
         enum Method: Equatable {
             /// Email and password; `passwordFromStdin` for scripts, else both asked on the terminal.
             case password(email: String?, passwordFromStdin: Bool)
@@ -19,7 +40,7 @@ enum Login {
         var method: Method
         var insecureStorage: Bool
 
-        init(_ parsed: ParsedCommand<CommandRunner>, streams: IOStreams) throws(CLIError) {
+        init(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) {
             let email = parsed[.email]?.trimmingWhitespace()
             let passwordStdin = parsed[.passwordStdin]
             insecureStorage = parsed[.insecureStorage]
@@ -33,70 +54,66 @@ enum Login {
             if passwordStdin && email == nil {
                 throw .usage("--password-stdin needs --email", hint: "echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin")
             }
-            if !passwordStdin && !streams.canPrompt {
-                throw .usage("nsx login needs a terminal to ask for your email and password",
-                             hint: "In scripts pass --email E --password-stdin (the password on standard input), or --with-token (an API token on standard input).")
-            }
             method = .password(email: email, passwordFromStdin: passwordStdin)
         }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        try run(Options(invocation.parsed, streams: invocation.streams), invocation)
-    }
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words { try Words(parsed) }
 
-    static func run(_ options: Options, _ invocation: Invocation) throws(CLIError) {
-        let factory = invocation.factory
-        let streams = invocation.streams
-        let profile = factory.globals.profile
-        let apiURL = APIURL.normalized(try factory.apiURL())
+    static func run(_ options: Words, _ auth: AuthAccess) throws(CLIError) {
+        let streams = auth.streams
+        if case .password(_, passwordFromStdin: false) = options.method, !streams.canPrompt {
+            throw .usage("nsx login needs a terminal to ask for your email and password",
+                         hint: "In scripts pass --email E --password-stdin (the password on standard input), or --with-token (an API token on standard input).")
+        }
+        let profile = auth.profile
+        let apiURL = APIURL.normalized(try auth.apiURL())
         if let problem = APIURL.problem(with: apiURL) {
             throw .usage("cannot log in to \(apiURL): \(problem)", hint: "Pass --api-url, or set it with `nsx config set api_url URL`.")
         }
         let storage: SecretStorage = options.insecureStorage ? .file : .keyring
-        let logins = LoginStore(factory: factory)
+        let logins = auth.logins
 
         // Before any secret is asked for or sent: can it be kept?
         try logins.checkUsable(storage, key: SecretKey(profile: profile, apiURL: apiURL))
 
-        let client = APIClient(baseURL: apiURL, http: try factory.httpClient(), credential: nil,
-                               testEnvironment: factory.globals.testEnvironment)
+        let client = try auth.client(baseURL: apiURL, credential: nil)
         let secret: String
         let identity: Identity
         switch options.method {
         case .token:
-            (secret, identity) = try verifyToken(read: streams, client: client, factory: factory)
+            (secret, identity) = try verifyToken(client: client, auth: auth)
         case .password(let email, let passwordFromStdin):
             (secret, identity) = try startSession(email: email, passwordFromStdin: passwordFromStdin,
                                                   streams: streams, client: client)
         }
 
-        let previous = try factory.profileFacts()
+        let previous = try auth.storedProfiles()[profile]
         let previousSession = previous.flatMap { facts in
             facts.credentialType == .session ? (try? logins.secret(profile: profile, facts: facts)).flatMap { $0 } : nil
         }
         try logins.save(secret: secret, facts: identity.facts(apiURL: apiURL, storage: storage), profile: profile, replacing: previous)
         if let previous, let previousSession, previousSession != secret {
-            endReplacedSession(previousSession, apiURL: previous.apiURL, factory: factory)
+            endReplacedSession(previousSession, apiURL: previous.apiURL, auth: auth)
         }
 
         let style = streams.errStyle
         if options.insecureStorage {
-            streams.warn("\(style.yellow("warning:")) the secret is stored unencrypted in \(FileSecretStore(folder: factory.configLocation.folder).file) (mode 0600), as --insecure-storage asked")
+            auth.printer.warn("the secret is stored unencrypted in \(auth.credentialsFile) (mode 0600), as --insecure-storage asked")
         }
-        var line = "\(style.checkMark) Logged in to \(apiURL) as \(terminalSafe(identity.userDescription))"
+        var line = "Logged in to \(apiURL) as \(identity.userDescription)"
         if profile != "default" { line += " (profile \(profile))" }
-        streams.warn(line)
+        streams.warn((StyledText.mark("✓", .green) + StyledText(" " + line)).rendered(style))
         if identity.type == .apiToken {
             let name = identity.token?.name.map { terminalSafe($0) } ?? "an API token"
             let prefix = identity.token?.prefix.map { " (\(terminalSafe($0))…)" } ?? ""
             streams.warn("  Token: \(name)\(prefix)")
             streams.warn("  Environment: \(AuthText.badge(identity.environment).rendered(style))")
             streams.warn("  Permissions: \(identity.permissions.isEmpty ? "none" : identity.permissions.joined(separator: " "))")
-            let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken, now: factory.clock.now())
+            let expiry = AuthText.expiry(identity.expiresAt, kind: .apiToken, now: auth.clock.now())
             if identity.expiresAt != nil { streams.warn("  Expires: \(expiry.text)") }
         }
-        if factory.environment[EnvironmentVariable.token.rawValue]?.isEmpty == false {
+        if auth.environmentToken {
             streams.warn("note: NSX_TOKEN is set; while it is, nsx uses it instead of this login")
         }
     }
@@ -127,7 +144,7 @@ enum Login {
         let expiresAt = response.data["expires_at"]?.stringValue
         client.replaceCredential(Credential(secret: token, kind: .session, source: .keyring, facts: nil))
 
-        // The session carries every permission (API.md); /me says so exactly where it exists.
+        // A session carries every permission (docs/openapi.yaml); /me says so exactly where it exists.
         if var identity = try Identity.fetch(client) {
             identity.expiresAt = identity.expiresAt ?? expiresAt
             return (token, identity)
@@ -141,20 +158,21 @@ enum Login {
 
     // MARK: API token
 
-    static func verifyToken(read streams: IOStreams, client: APIClient, factory: Factory) throws(CLIError) -> (String, Identity) {
+    static func verifyToken(client: APIClient, auth: AuthAccess) throws(CLIError) -> (String, Identity) {
+        let streams = auth.streams
         let token = try SecretInput.read(streams, question: "Paste your API token: ", what: "API token").trimmingWhitespace()
         if let problem = TokenFormat.problem(with: token) {
             throw .usage("that is not an API token: \(problem)", hint: "Sessions come from `nsx login` with email and password.")
         }
         let credential = Credential(secret: token, kind: .apiToken, source: .keyring, facts: nil)
-        if factory.globals.testEnvironment, credential.tokenEnvironment == .live {
+        if auth.testEnvironment, credential.tokenEnvironment == .live {
             throw .usage("--test cannot be used with a live API token", hint: "Use a test token (nsx_test_…) or a session.")
         }
         client.replaceCredential(credential)
         let identity: Identity
         do {
             guard let fetched = try Identity.fetch(client) else {
-                factory.streams.warn("warning: this server does not support /api/v1/me; the token was stored without being checked")
+                streams.warn("warning: this server does not support /api/v1/me; the token was stored without being checked")
                 return (token, Identity(user: .init(), type: .apiToken, environment: credential.tokenEnvironment ?? .live,
                                         permissions: [], expiresAt: nil,
                                         token: .init(id: nil, name: nil, prefix: String(token.prefix(TokenFormat.livePrefix.count + 4)))))
@@ -175,11 +193,9 @@ enum Login {
     // MARK: Replacing a login
 
     /// The profile had a session: end it on the server, best effort (it was replaced anyway).
-    static func endReplacedSession(_ secret: String, apiURL: String, factory: Factory) {
-        guard let http = try? factory.httpClient() else { return }
-        let client = APIClient(baseURL: apiURL, http: http,
-                               credential: Credential(secret: secret, kind: .session, source: .keyring, facts: nil),
-                               testEnvironment: false)
+    static func endReplacedSession(_ secret: String, apiURL: String, auth: AuthAccess) {
+        let credential = Credential(secret: secret, kind: .session, source: .keyring, facts: nil)
+        guard let client = try? auth.client(baseURL: apiURL, credential: credential, testEnvironment: false) else { return }
         _ = try? client.post("/auth/logout")
     }
 }

@@ -5,20 +5,19 @@ import NSXOutput
 /// `nsx backups restore ID|NAME [--instance ID|NAME] [--wait]`: asks first (or needs
 /// `--yes`). With `--wait` it returns once the backup is `completed` again and the
 /// instance is back out of `restoring`; it prints the backup.
-enum BackupsRestore {
+enum BackupsRestore: Verb {
     static let target: WordArgument = .word("ID|NAME", help: "Backup ID or name")
 
-    struct Options {
+    static let spec = NSXCommand(
+        "restore", summary: "Restore a backup onto its instance (or another)", options: [.restoreTarget, .wait, .waitTimeout],
+        arguments: [target],
+        examples: [Example("nsx backups restore before-upgrade --wait"), Example("nsx backups restore bak_abc --instance app-2 --yes")],
+        permissions: ["backups:restore", "backups:read", "instances:read"], action: runner)
+
+    struct Words {
         var word: String
         var instance: String?
         var wait: WaitRequest?
-
-        init(_ invocation: Invocation) throws(CLIError) {
-            let parsed = invocation.parsed
-            word = parsed[BackupsRestore.target]
-            instance = parsed[.restoreTarget]
-            wait = try WaitRequest.parse(parsed)
-        }
 
         var question: String {
             let target = instance.map { "instance \(terminalSafe($0))" } ?? "its instance"
@@ -26,11 +25,14 @@ enum BackupsRestore {
         }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        try invocation.printer.validateFields(ResourceView.backup.fields)
-        try Confirmation.require(options.question, action: "nsx backups restore", invocation: invocation)
-        let context = try ResourceContext(invocation, view: .backup)
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
+        Words(word: parsed[target], instance: parsed[.restoreTarget], wait: try WaitRequest.parse(parsed))
+    }
+
+    static func run(_ options: Words, _ resources: ResourceAccess) throws(CLIError) {
+        try resources.printer.validateFields(ResourceView.backup.fields)
+        try resources.confirmation.require(options.question, action: "nsx backups restore")
+        let context = try resources.connect(.backup)
         let backupID = try context.id(options.word)
         var body = JSONObject()
         if let instance = options.instance { body["instance_id"] = .string(try context.id(instance, kind: .instance)) }

@@ -2,25 +2,28 @@ import NSXCommandLine
 import NSXJSON
 
 /// `nsx instances create --name N --server ID|NAME --image I` (it starts stopped).
-enum InstancesCreate {
-    struct Options {
+enum InstancesCreate: Verb {
+    static let spec = NSXCommand(
+        "create", summary: "Create an instance (it starts stopped)", options: [.name, .server, .image],
+        examples: [Example("nsx instances create --name app-1 --server web-1 --image ubuntu-24.04")],
+        permissions: ["instances:write", "servers:read"], action: runner)
+
+    struct Words {
         var name: String
         var server: String
         var image: String
-
-        init(_ invocation: Invocation) throws(CLIError) {
-            let parsed = invocation.parsed
-            name = try parsed.required(.name)
-            server = try parsed.required(.server, hint: "Give the ID or name of the server it runs on.")
-            image = try parsed.required(.image, hint: "For example --image ubuntu-24.04.")
-        }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        let context = try ResourceContext(invocation, view: .instance)
-        let serverID = try context.id(options.server, kind: .server)
-        let body = JSONObject([("name", .string(options.name)), ("server_id", .string(serverID)), ("image", .string(options.image))])
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
+        Words(name: try parsed.required(.name),
+              server: try parsed.required(.server, hint: "Give the ID or name of the server it runs on."),
+              image: try parsed.required(.image, hint: "For example --image ubuntu-24.04."))
+    }
+
+    static func run(_ words: Words, _ resources: ResourceAccess) throws(CLIError) {
+        let context = try resources.connect(.instance)
+        let serverID = try context.id(words.server, kind: .server)
+        let body = JSONObject([("name", .string(words.name)), ("server_id", .string(serverID)), ("image", .string(words.image))])
         try context.create(body, wait: nil, until: [])
     }
 }

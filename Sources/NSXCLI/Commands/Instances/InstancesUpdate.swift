@@ -2,23 +2,18 @@ import NSXCommandLine
 import NSXJSON
 
 /// `nsx instances update ID|NAME --name N`
-enum InstancesUpdate {
+enum InstancesUpdate: Verb {
     static let target: WordArgument = .word("ID|NAME", help: "Instance ID or name")
 
-    struct Options {
-        var word: String
-        var name: String
+    static let spec = NSXCommand("update", summary: "Rename an instance", options: [.rename], arguments: [target],
+                                 permissions: ["instances:write", "instances:read"], action: runner)
 
-        init(_ invocation: Invocation) throws(CLIError) {
-            let parsed = invocation.parsed
-            word = parsed[InstancesUpdate.target]
-            guard let name = parsed[.rename] else { throw .usage("nothing to update", hint: "Pass --name NEW-NAME.") }
-            self.name = name
-        }
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> ResourcePatch {
+        guard let name = parsed[.rename] else { throw .usage("nothing to update", hint: "Pass --name NEW-NAME.") }
+        return ResourcePatch(word: parsed[target], patch: JSONObject([("name", .string(name))]))
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        try ResourceContext(invocation, view: .instance).update(options.word, patch: JSONObject([("name", .string(options.name))]))
+    static func run(_ words: ResourcePatch, _ resources: ResourceAccess) throws(CLIError) {
+        try resources.connect(.instance).update(words.word, patch: words.patch)
     }
 }

@@ -3,7 +3,7 @@ import NSXCommandLine
 /// One list filter: an option copied into a query parameter, an option naming another
 /// resource (by ID or name) whose ID becomes the parameter (`--server web-1` → `server_id`),
 /// or a flag that sets a parameter to `true`.
-enum ListFilter {
+enum ListFilter: Sendable {
     case exact(ValueOption, param: String)
     case reference(ValueOption, param: String, kind: ResourceKind)
     /// Widens the list rather than narrowing it (`--include-revoked`).

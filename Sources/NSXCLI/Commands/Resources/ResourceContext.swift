@@ -1,23 +1,14 @@
+import NSXHTTP
 import NSXJSON
 import NSXOutput
 
-/// What every resource verb works with once its words are checked: the API client,
-/// name → ID lookups, and printing in the resource's shape.
+/// What every resource verb works with once connected: the API client, name → ID lookups,
+/// printing in the resource's shape, and `--wait`.
 struct ResourceContext {
-    let invocation: Invocation
     let view: ResourceView
     let client: APIClient
-
-    /// Checks `--fields` first (against the resource's keys, or `fields` when the command prints
-    /// something else, like a delete's `{"id", "deleted"}`), so a typo fails before any request.
-    init(_ invocation: Invocation, view: ResourceView, fields: [String]? = nil) throws(CLIError) {
-        try invocation.printer.validateFields(fields ?? view.fields)
-        self.invocation = invocation
-        self.view = view
-        client = try invocation.api.client(.renewIfDue)
-    }
-
-    var printer: Printer { invocation.printer }
+    let printer: Printer
+    let sleeper: Sleeper
 
     /// The ID of the resource a word names: an ID as it is, a name looked up (exit 5 when
     /// unknown, exit 2 when several match).
@@ -37,10 +28,9 @@ struct ResourceContext {
     /// `✓ Created server web-1 (srv_…)` on stderr for people; stdout keeps the object.
     func noteDone(_ pastTense: String, _ value: JSONValue) {
         guard printer.isForPeople else { return }
-        let style = printer.noteStyle
         let id = value["id"]?.stringValue ?? ""
         let label = value["name"]?.stringValue.map { "\($0) (\(id))" } ?? id
-        printer.note("\(style.checkMark) \(pastTense) \(view.kind.singular) \(terminalSafe(label))")
+        printer.noteDone("\(pastTense) \(view.kind.singular) \(label)")
     }
 
     /// Polls a resource (of this view's kind unless `kind` says otherwise) until it reaches
@@ -51,8 +41,7 @@ struct ResourceContext {
         // Reads in all three places it appears: "waiting for instance web-1: starting",
         // "gave up waiting for instance web-1 after …", "backup nightly ended failed".
         let goal = Waiter.Goal(done: statuses, description: "\(kind.singular) \(terminalSafe(label))")
-        return try Waiter(client: client, streams: invocation.streams, sleeper: invocation.factory.dependencies.sleeper,
-                          timeoutSeconds: request.timeoutSeconds)
+        return try Waiter(client: client, streams: printer.streams, sleeper: sleeper, timeoutSeconds: request.timeoutSeconds)
             .wait(for: kind.itemPath(id), goal: goal)
     }
 }

@@ -3,21 +3,28 @@ import NSXJSON
 import NSXOutput
 
 /// `<noun> delete ID|NAME…`: asks first (or needs `--yes`), before any request, then deletes
-/// each in turn with one result each (`Batch`).
-struct ResourceDelete {
-    let view: ResourceView
+/// each in turn with one result each (`Batch`) — the same verb for every resource.
+enum ResourceDelete {
+    /// `Server IDs or names` (also what the instance actions take).
+    static func targets(_ kind: ResourceKind) -> WordsArgument {
+        .words("ID|NAME", help: "\(kind.capitalized) IDs or names")
+    }
 
-    /// `Server IDs or names`.
-    var targets: WordsArgument { .words("ID|NAME", help: "\(view.kind.Singular) IDs or names") }
+    static func command(_ view: ResourceView, summary: String? = nil, examples: [Example] = []) -> NSXCommand {
+        NSXCommand("delete", aliases: ["rm"], summary: summary ?? "Delete \(view.kind.plural)",
+                   arguments: [targets(view.kind)],
+                   examples: examples,
+                   permissions: [view.kind.permission("write"), view.kind.permission("read")],
+                   action: .resource(view, words: { $0[targets(view.kind)] }, run: run))
+    }
 
-    func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed[targets]
-        try invocation.printer.validateFields(Self.resultFields)
-        try Confirmation.require(Self.question(verb: "Delete", view: view, words: words),
-                                 action: "nsx \(view.kind.plural) delete", invocation: invocation)
-        let context = try ResourceContext(invocation, view: view, fields: Self.resultFields)
-        try Batch(invocation: invocation, pastTense: "Deleted \(view.kind.singular)", columns: Self.resultColumns,
-                  fields: Self.resultFields).run(words) { word throws(CLIError) in
+    static func run(_ view: ResourceView, _ words: [String], _ resources: ResourceAccess) throws(CLIError) {
+        try resources.printer.validateFields(resultFields)
+        try resources.confirmation.require(question(verb: "Delete", kind: view.kind, words: words),
+                                           action: "nsx \(view.kind.plural) delete")
+        let context = try resources.connect(view, fields: resultFields)
+        try Batch(printer: resources.printer, pastTense: "Deleted \(view.kind.singular)", columns: resultColumns,
+                  fields: resultFields).run(words) { word throws(CLIError) in
             let id = try context.id(word)
             let response = try context.client.delete(view.kind.itemPath(id))
             // A retried DELETE answered 404 after an attempt that was lost in transit: done.
@@ -34,9 +41,9 @@ struct ResourceDelete {
                                 Column("error", header: "ERROR", style: .map)]
 
     /// "Delete server web-1?" / "Delete 3 servers (a, b, c)?" — in the words the user typed.
-    static func question(verb: String, view: ResourceView, words: [String]) -> String {
+    static func question(verb: String, kind: ResourceKind, words: [String]) -> String {
         let names = words.map { terminalSafe($0) }
-        if names.count == 1 { return "\(verb) \(view.kind.singular) \(names[0])?" }
-        return "\(verb) \(names.count) \(view.kind.plural) (\(names.joined(separator: ", ")))?"
+        if names.count == 1 { return "\(verb) \(kind.singular) \(names[0])?" }
+        return "\(verb) \(names.count) \(kind.plural) (\(names.joined(separator: ", ")))?"
     }
 }

@@ -1,15 +1,22 @@
 import NSXCommandLine
 
-/// `<noun> get ID|NAME`: one object, by ID or unique name.
-struct ResourceGet {
-    let view: ResourceView
-
+/// `<noun> get ID|NAME`: one object, by ID or unique name — the same verb for every
+/// resource the noun lists it for.
+enum ResourceGet {
     /// `Server ID (srv_…) or name`.
-    var target: WordArgument { .word("ID|NAME", help: "\(view.kind.Singular) ID (\(view.kind.idPrefix)…) or name") }
+    static func target(_ kind: ResourceKind) -> WordArgument {
+        .word("ID|NAME", help: "\(kind.capitalized) ID (\(kind.idPrefix)…) or name")
+    }
 
-    func run(_ invocation: Invocation) throws(CLIError) {
-        let word = invocation.parsed[target]
-        let context = try ResourceContext(invocation, view: view)
+    static func command(_ view: ResourceView) -> NSXCommand {
+        NSXCommand("get", aliases: ["show"], summary: "Show \(view.kind.withArticle)",
+                   arguments: [target(view.kind)],
+                   permissions: [view.kind.permission("read")],
+                   action: .resource(view, words: { $0[target(view.kind)] }, run: run))
+    }
+
+    static func run(_ view: ResourceView, _ word: String, _ resources: ResourceAccess) throws(CLIError) {
+        let context = try resources.connect(view)
         try context.show(try context.get(try context.id(word)))
     }
 }

@@ -2,39 +2,35 @@ import NSXCommandLine
 import NSXJSON
 
 /// `nsx servers create --name N --region R --plan P [--label k=v…] [--wait]`
-enum ServersCreate {
-    struct Options {
-        var name: String
-        var region: String
-        var plan: String
-        var labels: LabelEdits
+enum ServersCreate: Verb {
+    static let spec = NSXCommand(
+        "create", summary: "Create a server", options: [.name, .region, .plan, .label, .wait, .waitTimeout],
+        examples: [Example("nsx servers create --name web-1 --region eu-central --plan standard-2 --label env=prod --wait")],
+        permissions: ["servers:write", "servers:read"], action: runner)
+
+    struct Words {
+        var body: JSONObject
         var wait: WaitRequest?
-
-        init(_ invocation: Invocation) throws(CLIError) {
-            let parsed = invocation.parsed
-            name = try parsed.required(.name)
-            region = try parsed.required(.region, hint: "Regions: \(ResourceTree.regions.joined(separator: ", ")).")
-            plan = try parsed.required(.plan, hint: "Plans: \(ResourceTree.plans.joined(separator: ", ")).")
-            labels = try LabelEdits(labels: parsed[.label])
-            wait = try WaitRequest.parse(parsed)
-        }
-
-        var body: JSONObject {
-            var body = JSONObject([("name", .string(name)), ("region", .string(region)), ("plan", .string(plan))])
-            if !labels.isEmpty { body["labels"] = labels.patch }
-            return body
-        }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        try ResourceContext(invocation, view: .server).create(options.body, wait: options.wait, until: ["active"])
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
+        let name = try parsed.required(.name)
+        let region = try parsed.required(.region, hint: "Regions: \(Servers.regions.joined(separator: ", ")).")
+        let plan = try parsed.required(.plan, hint: "Plans: \(Servers.plans.joined(separator: ", ")).")
+        var body = JSONObject([("name", .string(name)), ("region", .string(region)), ("plan", .string(plan))])
+        let labels = try LabelEdits(labels: parsed[.label])
+        if !labels.isEmpty { body["labels"] = labels.patch }
+        return Words(body: body, wait: try WaitRequest.parse(parsed))
+    }
+
+    static func run(_ words: Words, _ resources: ResourceAccess) throws(CLIError) {
+        try resources.connect(.server).create(words.body, wait: words.wait, until: ["active"])
     }
 }
 
 extension OptionKey where Self == ValueOption {
-    static var region: Self { .value("region", .choice(ResourceTree.regions), valueName: "region", help: "Region") }
-    static var plan: Self { .value("plan", .choice(ResourceTree.plans), valueName: "plan", help: "Plan") }
+    static var region: Self { .value("region", .choice(Servers.regions), valueName: "region", help: "Region") }
+    static var plan: Self { .value("plan", .choice(Servers.plans), valueName: "plan", help: "Plan") }
 }
 
 extension OptionKey where Self == ListOption {

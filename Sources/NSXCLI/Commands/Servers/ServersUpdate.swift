@@ -3,35 +3,25 @@ import NSXJSON
 
 /// `nsx servers update ID|NAME [--name N] [--label k=v…] [--remove-label k…]`, sent as a
 /// JSON merge patch: `{"name": …, "labels": {"k": "v", "gone": null}}`.
-enum ServersUpdate {
+enum ServersUpdate: Verb {
     static let target: WordArgument = .word("ID|NAME", help: "Server ID or name")
 
-    struct Options {
-        var word: String
-        var name: String?
-        var labels: LabelEdits
+    static let spec = NSXCommand(
+        "update", summary: "Rename a server or change its labels", options: [.rename, .setLabel, .removeLabel],
+        arguments: [target], examples: [Example("nsx servers update web-1 --label env=staging --remove-label owner")],
+        permissions: ["servers:write", "servers:read"], action: runner)
 
-        init(_ invocation: Invocation) throws(CLIError) {
-            let parsed = invocation.parsed
-            word = parsed[ServersUpdate.target]
-            name = parsed[.rename]
-            labels = try LabelEdits(labels: parsed[.setLabel], removing: parsed[.removeLabel])
-            if name == nil && labels.isEmpty {
-                throw .usage("nothing to update", hint: "Pass --name, --label key=value or --remove-label key.")
-            }
-        }
-
-        var patch: JSONObject {
-            var patch = JSONObject()
-            if let name { patch["name"] = .string(name) }
-            if !labels.isEmpty { patch["labels"] = labels.patch }
-            return patch
-        }
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> ResourcePatch {
+        var patch = JSONObject()
+        if let name = parsed[.rename] { patch["name"] = .string(name) }
+        let labels = try LabelEdits(labels: parsed[.setLabel], removing: parsed[.removeLabel])
+        if !labels.isEmpty { patch["labels"] = labels.patch }
+        guard !patch.isEmpty else { throw .usage("nothing to update", hint: "Pass --name, --label key=value or --remove-label key.") }
+        return ResourcePatch(word: parsed[target], patch: patch)
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        try ResourceContext(invocation, view: .server).update(options.word, patch: options.patch)
+    static func run(_ words: ResourcePatch, _ resources: ResourceAccess) throws(CLIError) {
+        try resources.connect(.server).update(words.word, patch: words.patch)
     }
 }
 

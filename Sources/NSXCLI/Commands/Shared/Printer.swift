@@ -60,6 +60,16 @@ struct Printer {
         streams.warn(text)
     }
 
+    /// `✓ Updated settings` on stderr for people; silent with -q.
+    func noteDone(_ text: String) {
+        note((StyledText.mark("✓", .green) + StyledText(" " + text)).rendered(noteStyle))
+    }
+
+    /// `warning: …` on stderr, -q or not.
+    func warn(_ text: String) {
+        streams.warn((StyledText("warning:", .yellow) + StyledText(" " + text)).rendered(noteStyle))
+    }
+
     /// Styling for notes and other lines on stderr.
     var noteStyle: Style { streams.errStyle }
 }

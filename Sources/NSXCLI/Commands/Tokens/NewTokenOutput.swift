@@ -13,28 +13,25 @@ import NSXTime
 struct NewTokenOutput {
     static let storeNow = "Store it now: it cannot be shown again."
 
-    let invocation: Invocation
+    let printer: Printer
     /// "New API token", "Rotated API token": the frame's title.
     var title = "New API token"
-
-    private var printer: Printer { invocation.printer }
-    private var globals: GlobalOptions { invocation.globals }
 
     /// Prints the token with its secret, once.
     func printSecret(_ token: JSONValue) throws(CLIError) {
         let secret = token["token"]?.stringValue ?? ""
-        let streams = invocation.streams
-        if globals.quiet {
+        let streams = printer.streams
+        if printer.quiet {
             streams.out.write(secret + "\n")
             return
         }
-        if globals.output != .table {
+        if !printer.isForPeople {
             try printer.object(token, columns: ResourceView.token.detailColumns, fields: ResourceView.token.fields)
             streams.warn(printer.noteStyle.yellow(Self.storeNow))
             return
         }
         if streams.stdoutIsTerminal {
-            streams.out.write(frame(token, secret: secret, now: invocation.factory.clock.now()))
+            streams.out.write(frame(token, secret: secret, now: printer.clock.now()))
             streams.warn(printer.noteStyle.yellow("! " + Self.storeNow))
         } else {
             streams.out.write(secret + "\n")
@@ -50,10 +47,10 @@ struct NewTokenOutput {
             object["token"] = nil
             shown = .object(object)
         }
-        if globals.output != .table || globals.quiet {
+        if !printer.isForPeople {
             try printer.object(shown, columns: ResourceView.token.detailColumns, fields: ResourceView.token.fields)
         }
-        printer.note("\(printer.noteStyle.checkMark) \(message)")
+        printer.noteDone(message)
     }
 
     /// `ci (tok_…)`, for messages.
@@ -76,7 +73,7 @@ struct NewTokenOutput {
 
     /// The framed display for a terminal.
     func frame(_ token: JSONValue, secret: String, now: Timestamp) -> String {
-        let style = invocation.streams.outStyle
+        let style = printer.streams.outStyle
         let environment = token["environment"]?.stringValue ?? "live"
         let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
         let badge = environment == "test" ? style.cyan(style.bold("TEST")) : style.yellow(style.bold("LIVE"))
@@ -87,7 +84,7 @@ struct NewTokenOutput {
             ("Expires", Self.expiry(token["expires_at"]?.stringValue, now: now), Self.expiry(token["expires_at"]?.stringValue, now: now)),
         ]
         let labelWidth = (rows.map(\.label) + ["Permissions"]).map(\.count).max() ?? 0
-        let terminalWidth = max(40, invocation.streams.terminalWidth)
+        let terminalWidth = max(40, printer.streams.terminalWidth)
         // "│  " + label + "  " + value + "  │"
         let valueRoom = max(20, terminalWidth - labelWidth - 8)
         let permissionLines = Self.wrap(permissions, width: valueRoom)

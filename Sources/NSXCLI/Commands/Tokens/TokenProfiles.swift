@@ -8,6 +8,14 @@ import NSXJSON
 struct TokenProfiles {
     let factory: Factory
 
+    /// The profile nsx is using in this run.
+    var activeProfile: String { factory.globals.profile }
+
+    /// What config.json records for `profile`, if it holds a login.
+    func facts(of profile: String) throws(CLIError) -> ProfileFacts? {
+        try factory.configDocument().profiles[profile]
+    }
+
     /// The profiles whose stored credential is token `id` at this API URL, by name.
     func holding(_ id: String, apiURL: String) throws(CLIError) -> [(name: String, facts: ProfileFacts)] {
         let url = APIURL.normalized(apiURL)
@@ -39,7 +47,7 @@ struct TokenProfiles {
     /// Drops a revoked token from every profile that held it, saying so. A profile whose
     /// keyring item cannot be removed is left as it is, with a warning saying how to finish.
     func forget(_ id: String, label: String, apiURL: String, inUseProfile: String?) {
-        let style = factory.streams.errStyle
+        let printer = factory.printer
         let holders: [(name: String, facts: ProfileFacts)]
         do {
             holders = try holding(id, apiURL: apiURL)
@@ -55,7 +63,7 @@ struct TokenProfiles {
                 continue
             }
             if holder.name == inUseProfile {
-                factory.streams.warn("\(style.yellow("warning:")) \(label) was the credential of profile \"\(holder.name)\", which nsx is using; it is removed from the keyring. Run `nsx login` to keep working.")
+                printer.warn("\(label) was the credential of profile \"\(holder.name)\", which nsx is using; it is removed from the keyring. Run `nsx login` to keep working.")
             } else {
                 factory.streams.warn("Removed the revoked token \(label) from profile \"\(holder.name)\".")
             }

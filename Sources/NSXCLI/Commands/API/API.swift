@@ -6,10 +6,40 @@ import NSXOutput
 /// `nsx api [METHOD] PATH [-f k=v…] [-F k=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]`:
 /// any request, authenticated as every other command is (and retried like them). The body is
 /// printed as the server sent it: pretty on a terminal, byte for byte when piped.
-enum Api {
+enum API {
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let method: OptionalWordArgument = .optionalWord("METHOD", help: "GET, POST, PUT, PATCH, DELETE or HEAD")
     static let path: WordArgument = .word("PATH", help: "servers, /api/v1/me, …")
+
+    static let spec = NSXCommand(
+        "api",
+        summary: "Make an authenticated request to any API path",
+        discussion: """
+            A PATH without a leading / is relative to /api/v1/. METHOD (GET, POST, PUT, PATCH,
+            DELETE or HEAD) defaults to GET, or to POST when fields or --input are given.
+
+            -f key=value sends a string; -F key=value a typed value: a number, true, false,
+            null, @file for a file's contents or @- for standard input. Dotted keys build nested
+            objects (-F labels.env=prod) and key[] builds an array (-f permissions[]=servers:read).
+            On GET and HEAD the fields are query parameters instead of a JSON body.
+
+            The body is printed as the server sent it: pretty on a terminal, untouched when piped.
+            A 4xx or 5xx answer is printed too, and nsx exits with the matching exit code.
+            --paginate follows meta.next_cursor and prints one JSON array of every page's data
+            (NDJSON lines with -o ndjson).
+            """,
+        usage: "[METHOD] PATH [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
+        options: [.rawField, .field, .input, .header, .paginate, .include],
+        arguments: [method, path],
+        examples: [
+            Example("nsx api me"),
+            Example("nsx api servers --paginate -o ndjson"),
+            Example("nsx api PATCH servers/srv_abc -F labels.env=prod"),
+            Example("nsx api tokens -f name=ci -f 'permissions[]=servers:read'"),
+        ],
+        permissions: [],
+        action: CommandRunner(parse: Options.init, run: run)
+    )
 
     struct Options {
         var method: String
@@ -19,10 +49,17 @@ enum Api {
         var headers: [(String, String)]
         var paginate: Bool
         var include: Bool
+        /// `-o ndjson` pages as lines; anything else one array.
+        var format: OutputFormat
+        var streams: IOStreams
+        var api: APIAccess
 
         init(_ invocation: Invocation) throws(CLIError) {
             let parsed = invocation.parsed
-            path = try Self.apiPath(parsed[Api.path])
+            format = invocation.globals.output
+            streams = invocation.streams
+            api = invocation.api
+            path = try Self.apiPath(parsed[API.path])
             let stdin = invocation.streams
             fields = try APIFields(raw: parsed[.rawField], typed: parsed[.field],
                                    readStdin: { stdin.readAllInput() })
@@ -35,10 +72,10 @@ enum Api {
                     input = try APIFields.readFile(source)
                 }
             }
-            if let word = parsed[Api.method] {
+            if let word = parsed[API.method] {
                 let upper = word.uppercased()
-                guard Api.methods.contains(upper) else {
-                    throw .usage("unknown HTTP method \"\(word)\"", hint: "Use one of \(Api.methods.joined(separator: ", ")).")
+                guard API.methods.contains(upper) else {
+                    throw .usage("unknown HTTP method \"\(word)\"", hint: "Use one of \(API.methods.joined(separator: ", ")).")
                 }
                 method = upper
             } else {
@@ -92,140 +129,22 @@ enum Api {
         }
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try Options(invocation)
-        let client = try invocation.api.client(.renewIfDue)
+    static func run(_ options: Options) throws(CLIError) {
+        let client = try options.api.client(.renewIfDue)
         if options.paginate {
-            return try APIPaginator(invocation: invocation, client: client, options: options).run()
+            return try APIPaginator(client: client, options: options).run()
         }
         let response = try client.send(options.method, options.path, query: options.query, body: options.body,
                                        headers: options.headers)
-        let output = APIResponseOutput(streams: invocation.streams)
+        let output = APIResponseOutput(streams: options.streams)
         if response.deletedOnEarlierAttempt {
             // The DELETE was done by an attempt whose answer was lost; the retry's 404 is not news.
-            invocation.streams.warn("note: an earlier attempt already deleted it (the retry was answered 404)")
+            options.streams.warn("note: an earlier attempt already deleted it (the retry was answered 404)")
             return
         }
         if options.include { output.writeHead(response) }
         output.writeBody(response.body)
         try output.check(response)
-    }
-}
-
-/// Writes an `nsx api` answer: `-i` head, then the body (pretty on a terminal, untouched
-/// when piped); a 4xx or 5xx then becomes the usual error and exit code.
-struct APIResponseOutput {
-    let streams: IOStreams
-
-    func writeHead(_ response: HTTPResponse) {
-        let reason = HTTPReason.phrase(response.status)
-        var lines = ["HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason)"]
-        lines += response.headers.map { "\($0.0): \($0.1)" }
-        let text = lines.joined(separator: "\n") + "\n\n"
-        streams.out.write(streams.stdoutIsTerminal ? Self.safeLines(text) : text)
-    }
-
-    func writeBody(_ body: [UInt8]) {
-        guard !body.isEmpty else { return }
-        guard streams.stdoutIsTerminal else {
-            streams.out.write(String(decoding: body, as: UTF8.self))
-            return
-        }
-        if let value = try? JSONValue.parse(body) {
-            streams.out.write(value.serialized(pretty: true, terminalSafe: true) + "\n")
-        } else {
-            let text = Self.safeLines(String(decoding: body, as: UTF8.self))
-            streams.out.write(text.hasSuffix("\n") ? text : text + "\n")
-        }
-    }
-
-    /// Multi-line text for a terminal: each line made safe, the line breaks kept.
-    static func safeLines(_ text: String) -> String {
-        var lines: [String] = []
-        var line = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if line.last == "\r" { line.removeLast() }
-                lines.append(terminalSafe(String(line)))
-                line = String.UnicodeScalarView()
-            } else {
-                line.append(scalar)
-            }
-        }
-        lines.append(terminalSafe(String(line)))
-        return lines.joined(separator: "\n")
-    }
-
-    func check(_ response: HTTPResponse) throws(CLIError) {
-        guard !(200..<300).contains(response.status) else { return }
-        throw .api(APIClient.apiError(from: response, parsed: try? JSONValue.parse(response.body)))
-    }
-}
-
-/// `nsx api PATH --paginate`: follows `meta.next_cursor`, writing every page's `data` as it
-/// arrives into one JSON array (or NDJSON lines with `-o ndjson`).
-struct APIPaginator {
-    let invocation: Invocation
-    let client: APIClient
-    let options: Api.Options
-
-    func run() throws(CLIError) {
-        let streams = invocation.streams
-        var query = options.query
-        let pathHasLimit = options.path.split(separator: "?", maxSplits: 1).dropFirst().first?
-            .split(separator: "&").contains { $0.hasPrefix("limit=") } ?? false
-        if !pathHasLimit && !query.contains(where: { $0.0 == "limit" }) { query.append(("limit", "100")) }
-
-        var format = OutputOptions()
-        format.format = invocation.globals.output == .ndjson ? .ndjson : .json
-        format.terminal = streams.stdoutIsTerminal
-        let writer = ListWriter(options: format, columns: [], sink: streams.out)
-        let output = APIResponseOutput(streams: streams)
-        var cursor: String?
-        var pages = 0
-        while true {
-            let response = try client.send("GET", options.path, query: query + (cursor.map { [("cursor", $0)] } ?? []),
-                                           headers: options.headers)
-            guard (200..<300).contains(response.status) else {
-                if pages == 0 { output.writeBody(response.body) }
-                try output.check(response)
-                return
-            }
-            pages += 1
-            guard let envelope = try? JSONValue.parse(response.body), case .array(let items)? = envelope["data"] else {
-                throw .usage("--paginate needs a list: GET \(options.path) answered without a data array")
-            }
-            writer.write(items)
-            guard envelope["meta"]?["has_more"]?.boolValue ?? false,
-                  let next = envelope["meta"]?["next_cursor"]?.stringValue, !next.isEmpty else { break }
-            cursor = next
-        }
-        writer.finish()
-    }
-}
-
-/// Reason phrases for `-i`'s status line (the transport keeps only the code).
-enum HTTPReason {
-    static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 202: "Accepted"
-        case 204: "No Content"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 409: "Conflict"
-        case 413: "Payload Too Large"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        default: ""
-        }
     }
 }
 

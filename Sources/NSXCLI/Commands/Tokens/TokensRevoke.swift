@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
@@ -5,16 +6,33 @@ import NSXOutput
 /// prefix); without one, `--yes` is required and checked before any request. Each token
 /// is revoked in turn with one result each; the credential nsx itself is using goes last,
 /// and is then dropped from the keyring and from the profile that held it.
-enum RevokeTokens {
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed[ResourceDelete(view: .token).targets]
-        let globals = invocation.globals
+enum TokensRevoke: Verb {
+    static let targets = ResourceDelete.targets(.token)
+
+    static let spec = NSXCommand(
+        "revoke", aliases: ["delete"], summary: "Revoke API tokens at once",
+        discussion: """
+            Asks first on a terminal, showing each token's name and prefix; without a
+            terminal --yes is required. Revoking the credential nsx itself uses removes
+            it from the keyring and its profile.
+            """,
+        arguments: [targets],
+        examples: [Example("nsx tokens revoke ci --yes")],
+        permissions: ["settings:read", "settings:write"], action: runner)
+
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> [String] { parsed[targets] }
+
+    static func dependencies(_ invocation: Invocation) -> (ResourceAccess, TokenProfiles) {
+        (ResourceAccess(invocation), TokenProfiles(factory: invocation.factory))
+    }
+
+    static func run(_ words: [String], _ dependencies: (ResourceAccess, TokenProfiles)) throws(CLIError) {
+        let (resources, profiles) = dependencies
+        let confirmation = resources.confirmation
         // Nothing is looked up, let alone revoked, before consent is possible.
-        if !globals.assumeYes && !invocation.streams.canPrompt {
-            throw .confirmationRequired(action: "nsx tokens revoke")
-        }
-        try invocation.printer.validateFields(resultFields)
-        let context = try ResourceContext(invocation, view: .token)
+        try confirmation.checkPossible(action: "nsx tokens revoke")
+        try resources.printer.validateFields(resultFields)
+        let context = try resources.connect(.token, fields: resultFields)
         let current = CurrentCredential.describe(context.client, needs: [.tokenID])
 
         // Names become IDs up front, so the question can show what goes and the token in
@@ -24,14 +42,14 @@ enum RevokeTokens {
         for word in words where ids[word] == nil {
             if let id = try? context.id(word) { ids[word] = id }
         }
-        if !globals.assumeYes {
-            try confirm(words, ids: ids, current: current, context: context)
+        if !confirmation.assumeYes {
+            try confirm(words, ids: ids, current: current, context: context, confirmation: confirmation)
         }
         let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID }
             + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
 
         let apiURL = context.client.baseURL
-        try Batch(invocation: invocation, pastTense: "Revoked token", columns: ResourceView.token.columns,
+        try Batch(printer: context.printer, pastTense: "Revoked token", columns: ResourceView.token.columns,
                   fields: resultFields).run(ordered) { word throws(CLIError) in
             let id: String
             if let known = ids[word] { id = known } else { id = try context.id(word) }
@@ -40,11 +58,11 @@ enum RevokeTokens {
             let result: JSONValue = revoked.isNull ? .object(JSONObject([("id", .string(id))])) : revoked
             let label = NewTokenOutput.label(result)
             if id == current?.tokenID, current?.source == .env {
-                invocation.streams.warn("\(invocation.printer.noteStyle.yellow("warning:")) NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
+                context.printer.warn("NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
             }
-            TokenProfiles(factory: invocation.factory).forget(
+            profiles.forget(
                 id, label: label, apiURL: apiURL,
-                inUseProfile: current?.tokenID == id && current?.source != .env ? globals.profile : nil)
+                inUseProfile: current?.tokenID == id && current?.source != .env ? profiles.activeProfile : nil)
             return result
         }
     }
@@ -54,7 +72,7 @@ enum RevokeTokens {
 
     /// "Revoke token ci (nsx_live_AbCd, tok_…)?" — several tokens are listed first, one a line.
     static func confirm(_ words: [String], ids: [String: String], current: CurrentCredential?,
-                        context: ResourceContext) throws(CLIError) {
+                        context: ResourceContext, confirmation: Confirmation) throws(CLIError) {
         var lines: [String] = []
         var seen = Set<String>()
         for word in words {
@@ -74,10 +92,10 @@ enum RevokeTokens {
         if lines.count == 1 {
             question = "Revoke token \(lines[0])? It stops working at once."
         } else {
-            context.invocation.streams.warn("These tokens stop working at once:")
-            for line in lines { context.invocation.streams.warn("  \(line)") }
+            context.printer.streams.warn("These tokens stop working at once:")
+            for line in lines { context.printer.streams.warn("  \(line)") }
             question = "Revoke \(lines.count) tokens?"
         }
-        try Confirmation.require(question, action: "nsx tokens revoke", invocation: context.invocation)
+        try confirmation.require(question, action: "nsx tokens revoke")
     }
 }

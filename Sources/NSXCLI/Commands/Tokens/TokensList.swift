@@ -6,26 +6,41 @@ import NSXJSON
 ///
 /// Under `--test` (or `NSX_ENV=test`) only test tokens are listed unless `--env` says
 /// otherwise. On a terminal the token nsx itself is using is marked with `*`.
-enum ListTokens {
+enum TokensList {
+    static let spec = NSXCommand(
+        "list", aliases: ["ls"], summary: "List API tokens",
+        discussion: """
+            Permissions are shown compactly (servers:rw instances:r+actions; the JSON
+            has the full list). On a terminal, * marks the token nsx is using. Under
+            --test only test tokens are listed, unless --env says otherwise.
+            """,
+        options: [.tokenEnvironment, .includeRevoked, .allPages, .limit],
+        examples: [Example("nsx tokens list"), Example("nsx tokens list --env test --include-revoked -o json")],
+        permissions: ["settings:read"],
+        action: CommandRunner(parse: options, run: ResourceList.run))
+
     static let list = ResourceList(view: .token, filters: [
         .exact(.tokenEnvironment, param: "environment"), .flag(.includeRevoked, param: "include_revoked"),
     ])
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        var options = try list.options(invocation)
-        if invocation.globals.testEnvironment, !options.given.contains(where: { $0.filter.key.option.long == "env" }) {
+    /// The list's options: `--test` lists test tokens unless `--env` says otherwise, and
+    /// rows are presented for people as `TokenTable` has them.
+    static func options(_ invocation: Invocation) throws(CLIError) -> ResourceList.Options {
+        var options = try ResourceList.Options(invocation, list: list)
+        if invocation.globals.testEnvironment, invocation.parsed[.tokenEnvironment] == nil {
             options.given.insert((list.filters[0], "test"), at: 0)
         }
         let includeRevoked = invocation.parsed[.includeRevoked]
-        try list.run(options, invocation: invocation) { context throws(CLIError) in
+        options.presentation = { context throws(CLIError) in
             let printer = context.printer
-            let marking = printer.showsOwnView && invocation.streams.stdoutIsTerminal
+            let marking = printer.showsOwnView && printer.streams.stdoutIsTerminal
             let inUse = marking ? CurrentCredential.describe(context.client, needs: [.tokenID])?.tokenID : nil
             return ResourceList.Presentation(
                 columns: TokenTable.columns(includeRevoked: includeRevoked, marking: inUse != nil),
                 row: { TokenTable.row($0, inUse: inUse) },
                 emptyHint: includeRevoked ? "" : " (revoked tokens are left out; --include-revoked shows them)")
         }
+        return options
     }
 }
 

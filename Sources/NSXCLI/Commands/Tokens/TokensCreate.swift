@@ -4,18 +4,55 @@ import NSXJSON
 
 /// `nsx tokens create --name N (--perm P… | --read-only | --for "CMD"…) [--test]
 /// [--expires …] [--save [--save-profile NAME]]`.
-enum CreateToken {
-    struct Options {
+enum TokensCreate: Verb {
+    static let spec = NSXCommand(
+        "create", summary: "Create a scoped API token (shown once)",
+        discussion: """
+            Permissions: --perm takes one permission, a comma list, or wildcards
+            (servers:*, *:read); --read-only grants every :read permission; --for
+            "servers list" grants exactly what that nsx command needs, and a group
+            (--for servers) what all its commands need. They combine; the set is shown
+            before the token is made.
+
+            --test makes a test token (nsx_test_…); with a test token nsx makes test
+            tokens anyway. --expires takes a duration from now (30d, 12h), a date
+            (2027-01-31: valid through that day, until 23:59:59 UTC), an RFC 3339 time,
+            or never (the default).
+
+            The full token is printed once. Piped (or with -q), stdout carries the token
+            alone, so TOKEN=$(nsx tokens create …) works; the note goes to stderr. With
+            -o json the token object includes "token".
+
+            --save stores the token as a profile's credential instead of printing it: by
+            default the profile named like the token. Replacing the profile in use, or
+            one that already holds a credential, needs --save-profile NAME explicitly.
+            """,
+        usage: "--name N (--perm P… | --read-only | --for \"CMD\"…) [--test] [--expires 30d|12h|DATE|never] [--save [--save-profile NAME]]",
+        options: [.tokenName, .permission, .readOnly, .forCommand, .expires, .save, .saveProfile],
+        examples: [
+            Example("TOKEN=$(nsx tokens create --name ci --perm servers:read)"),
+            Example("nsx tokens create --name deploy --for \"instances restart\" --expires 30d"),
+            Example("nsx tokens create --name ci --read-only --save --save-profile ci"),
+        ],
+        permissions: ["settings:write"], action: runner)
+
+    struct Words {
         var name: String
         /// Canonical order, no duplicates; never empty.
         var permissions: [String]
         /// What `--for` asked for, shown before the token is made.
         var forCommands: CommandPermissions.Resolution?
-        /// "test" with `--test`; nil lets the credential decide (a test token makes test tokens).
-        var environment: String?
-        /// RFC 3339, or nil for a token that never expires.
-        var expiresAt: String?
+        /// `--expires` as given (read against the clock when the token is made).
+        var expires: String
         var save: SaveTarget?
+    }
+
+    struct Dependencies {
+        /// `--test` or NSX_ENV=test: a test token; otherwise the credential decides.
+        var testEnvironment: Bool
+        var printer: Printer
+        var api: APIAccess
+        var profiles: TokenProfiles
     }
 
     /// Where `--save` puts the token: a profile, named outright or taken from the token's name.
@@ -24,9 +61,10 @@ enum CreateToken {
         /// `--save-profile` given: replacing that profile's credential is what was asked for.
         var explicit: Bool
     }
+}
 
-    static func parse(_ invocation: Invocation) throws(CLIError) -> Options {
-        let parsed = invocation.parsed
+extension TokensCreate {
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
         guard let name = parsed[.tokenName]?.trimmingWhitespace(), !name.isEmpty else {
             throw .usage("--name is required", hint: "Give the token a descriptive name, e.g. --name ci-deploy.")
         }
@@ -47,8 +85,6 @@ enum CreateToken {
                          hint: "Use --perm (e.g. --perm servers:read), --read-only, or --for \"servers list\".")
         }
 
-        let expiresAt = try TokenExpiry.parse(parsed[.expires] ?? "never", now: invocation.factory.clock.now())
-
         var save: SaveTarget?
         if let profile = parsed[.saveProfile] {
             save = SaveTarget(profile: profile, explicit: true)
@@ -60,40 +96,44 @@ enum CreateToken {
                          hint: save.explicit ? "Use letters, digits, '-', '_' and '.'."
                                              : "Name the profile with --save-profile (letters, digits, '-', '_' and '.').")
         }
-        return Options(name: name, permissions: permissions, forCommands: forCommands,
-                       environment: invocation.globals.testEnvironment ? "test" : nil,
-                       expiresAt: expiresAt, save: save)
+        return Words(name: name, permissions: permissions, forCommands: forCommands, expires: parsed[.expires] ?? "never", save: save)
     }
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let options = try parse(invocation)
-        let output = NewTokenOutput(invocation: invocation)
-        try invocation.printer.validateFields(ResourceView.token.fields)
-        if let save = options.save { try checkSaveTarget(save, invocation: invocation) }
-        if let resolution = options.forCommands {
-            invocation.printer.note("Permissions for \(resolution.commands.joined(separator: ", ")): \(resolution.permissions.joined(separator: " "))")
+    static func dependencies(_ invocation: Invocation) -> Dependencies {
+        Dependencies(testEnvironment: invocation.globals.testEnvironment, printer: invocation.printer, api: invocation.api,
+                     profiles: TokenProfiles(factory: invocation.factory))
+    }
+
+    static func run(_ words: Words, _ dependencies: Dependencies) throws(CLIError) {
+        let printer = dependencies.printer
+        let expiresAt = try TokenExpiry.parse(words.expires, now: printer.clock.now())
+        let output = NewTokenOutput(printer: printer)
+        try printer.validateFields(ResourceView.token.fields)
+        if let save = words.save { try checkSaveTarget(save, profiles: dependencies.profiles) }
+        if let resolution = words.forCommands {
+            printer.note("Permissions for \(resolution.commands.joined(separator: ", ")): \(resolution.permissions.joined(separator: " "))")
         }
 
-        let client = try invocation.api.client(.renewIfDue)
-        let environment = options.environment ?? (client.credential?.tokenEnvironment == .test ? "test" : "live")
+        let client = try dependencies.api.client(.renewIfDue)
+        let environment = dependencies.testEnvironment || client.credential?.tokenEnvironment == .test ? "test" : "live"
         var body: JSONObject = [
-            "name": .string(options.name),
-            "permissions": .array(options.permissions.map { .string($0) }),
+            "name": .string(words.name),
+            "permissions": .array(words.permissions.map { .string($0) }),
             "environment": .string(environment),
         ]
-        if let expiresAt = options.expiresAt { body["expires_at"] = .string(expiresAt) }
+        if let expiresAt { body["expires_at"] = .string(expiresAt) }
         let token = try client.post(ResourceKind.token.path, body: .object(body)).data
         guard let secret = token["token"]?.stringValue, let id = token["id"]?.stringValue else {
             throw .malformedResponse("a created token without its id and secret", requestID: nil)
         }
 
-        guard let save = options.save else {
+        guard let save = words.save else {
             try output.printSecret(token)
             return
         }
-        let previous = try invocation.factory.configDocument().profiles[save.profile]
+        let previous = try dependencies.profiles.facts(of: save.profile)
         do {
-            try TokenProfiles(factory: invocation.factory).store(
+            try dependencies.profiles.store(
                 secret: secret, token: token, profile: save.profile, apiURL: client.baseURL,
                 previous: previous, account: client.credential?.facts)
         } catch {
@@ -105,19 +145,19 @@ enum CreateToken {
         }
         try output.printSaved(token, message: "Saved token \(NewTokenOutput.label(token)) as profile \"\(save.profile)\"")
         if let previous, previous.credentialType == .apiToken, let oldID = previous.tokenID, oldID != id {
-            invocation.streams.warn("Profile \"\(save.profile)\" held token \(oldID) before; it still works. Revoke it with `nsx tokens revoke \(oldID)` if it is no longer needed.")
+            printer.streams.warn("Profile \"\(save.profile)\" held token \(oldID) before; it still works. Revoke it with `nsx tokens revoke \(oldID)` if it is no longer needed.")
         }
     }
 
     /// `--save` never silently replaces a login: the profile in use, or one that already
     /// holds a credential, must be named with `--save-profile` to be replaced.
-    static func checkSaveTarget(_ save: SaveTarget, invocation: Invocation) throws(CLIError) {
+    static func checkSaveTarget(_ save: SaveTarget, profiles: TokenProfiles) throws(CLIError) {
         guard !save.explicit else { return }
-        if save.profile == invocation.globals.profile {
+        if save.profile == profiles.activeProfile {
             throw .usage("--save would replace the credential of profile \"\(save.profile)\", the one in use",
                          hint: "Pass --save-profile \(save.profile) to replace it on purpose, or --save-profile with another name.")
         }
-        if try invocation.factory.configDocument().profiles[save.profile] != nil {
+        if try profiles.facts(of: save.profile) != nil {
             throw .usage("profile \"\(save.profile)\" already holds a credential",
                          hint: "Pass --save-profile \(save.profile) to replace it, or --save-profile with another name.")
         }

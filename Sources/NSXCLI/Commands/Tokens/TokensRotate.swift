@@ -16,18 +16,35 @@ import NSXTime
 /// Lifetime: the new token lasts as long from now as the old one did from its creation
 /// (one that never expired never expires), but never beyond the credential that rotates it,
 /// since the API refuses a token that would outlive its creator.
-enum RotateToken {
+enum TokensRotate: Verb {
     static let target: WordArgument = .word("ID|NAME", help: "Token ID or name")
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let word = invocation.parsed[RotateToken.target]
-        let globals = invocation.globals
-        if !globals.assumeYes && !invocation.streams.canPrompt {
-            throw .confirmationRequired(action: "nsx tokens rotate")
-        }
-        let printer = invocation.printer
+    static let spec = NSXCommand(
+        "rotate", summary: "Replace a token with a new one and revoke the old",
+        discussion: """
+            The new token has the same name, permissions and environment, and lasts as
+            long from now as the old one did from its creation (never beyond the
+            credential doing the rotation). A profile storing the old token gets the new
+            one first; then the old one is revoked. Asks first on a terminal; without a
+            terminal --yes is required.
+            """,
+        arguments: [target],
+        examples: [Example("nsx tokens rotate ci --yes")],
+        permissions: ["settings:read", "settings:write"], action: runner)
+
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> String { parsed[target] }
+
+    static func dependencies(_ invocation: Invocation) -> (ResourceAccess, TokenProfiles) {
+        (ResourceAccess(invocation), TokenProfiles(factory: invocation.factory))
+    }
+
+    static func run(_ word: String, _ dependencies: (ResourceAccess, TokenProfiles)) throws(CLIError) {
+        let (resources, profiles) = dependencies
+        let confirmation = resources.confirmation
+        try confirmation.checkPossible(action: "nsx tokens rotate")
+        let printer = resources.printer
         try printer.validateFields(ResourceView.token.fields)
-        let context = try ResourceContext(invocation, view: .token)
+        let context = try resources.connect(.token)
         let client = context.client
         let oldID = try context.id(word)
         let old = try context.get(oldID)
@@ -42,18 +59,18 @@ enum RotateToken {
         let permissions = Permission.canonicalOrder((old["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
         let environment = old["environment"]?.stringValue ?? "live"
         let current = CurrentCredential.describe(client, needs: [.tokenID, .expiry])
-        let holders = try TokenProfiles(factory: invocation.factory).holding(oldID, apiURL: client.baseURL)
+        let holders = try profiles.holding(oldID, apiURL: client.baseURL)
 
-        if !globals.assumeYes {
+        if !confirmation.assumeYes {
             let prefix = terminalSafe(old["prefix"]?.stringValue ?? "?")
             let stored = holders.isEmpty ? "" : " The new one takes its place in profile\(holders.count == 1 ? "" : "s") \(holders.map { "\"\($0.name)\"" }.joined(separator: ", "))."
-            try Confirmation.require("Rotate token \(terminalSafe(name)) (\(prefix), \(oldID))? It is revoked once its replacement exists.\(stored)",
-                                     action: "nsx tokens rotate", invocation: invocation)
+            try confirmation.require("Rotate token \(terminalSafe(name)) (\(prefix), \(oldID))? It is revoked once its replacement exists.\(stored)",
+                                     action: "nsx tokens rotate")
         }
 
         let lifetime = Lifetime.renewed(createdAt: old["created_at"]?.stringValue, expiresAt: old["expires_at"]?.stringValue,
                                         creatorExpiresAt: current?.kind == .apiToken ? current?.expiresAt : nil,
-                                        now: invocation.factory.clock.now())
+                                        now: printer.clock.now())
         if lifetime.capped, let expiresAt = lifetime.expiresAt {
             printer.note("The new token expires at \(expiresAt), when the credential rotating it does (a token cannot outlive its creator).")
         }
@@ -68,11 +85,11 @@ enum RotateToken {
             throw .malformedResponse("a created token without its id and secret", requestID: nil)
         }
 
-        let output = NewTokenOutput(invocation: invocation, title: "Rotated API token")
+        let output = NewTokenOutput(printer: printer, title: "Rotated API token")
         var updated: [String] = []
         for holder in holders {
             do {
-                try TokenProfiles(factory: invocation.factory).store(
+                try profiles.store(
                     secret: secret, token: created, profile: holder.name, apiURL: client.baseURL,
                     previous: holder.facts, account: holder.facts)
                 updated.append(holder.name)
@@ -101,9 +118,9 @@ enum RotateToken {
                                   next: ["The old token still works. Revoke it with: nsx tokens revoke \(oldID)"],
                                   cause: error)
         }
-        printer.note("\(printer.noteStyle.checkMark) Revoked the old token \(oldLabel)")
+        printer.noteDone("Revoked the old token \(oldLabel)")
         if current?.tokenID == oldID, current?.source == .env {
-            invocation.streams.warn("\(printer.noteStyle.yellow("warning:")) NSX_TOKEN holds the old token, which is now revoked; set it to the new one.")
+            printer.warn("NSX_TOKEN holds the old token, which is now revoked; set it to the new one.")
         }
     }
 

@@ -3,7 +3,7 @@ import NSXCommandLine
 /// `nsx help [COMMAND…]`, `nsx help exit-codes`, `nsx help environment`: help pages on
 /// stdout, rendered from the one command tree; the two topics from the exit-code and
 /// environment tables nsx itself uses.
-enum HelpCommand {
+enum Help: Verb {
     enum Topic: String, CaseIterable {
         case exitCodes = "exit-codes"
         case environment
@@ -11,14 +11,21 @@ enum HelpCommand {
 
     static let topic: WordsArgument = .words("TOPIC", help: "A command path, exit-codes or environment", optional: true)
 
-    static func run(_ invocation: Invocation) throws(CLIError) {
-        let words = invocation.parsed[Self.topic]
+    static let spec = NSXCommand(
+        "help",
+        summary: "Show help for a command, the exit codes, or the environment",
+        arguments: [topic],
+        examples: [Example("nsx help servers create"), Example("nsx help exit-codes")], action: runner)
+
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> [String] { parsed[topic] }
+
+    static func run(_ words: [String], _ streams: IOStreams) throws(CLIError) {
         if words.count == 1, let topic = Topic(rawValue: words[0]) {
-            invocation.streams.out.write(render(topic))
+            streams.out.write(render(topic))
             return
         }
         let path = try commandPath(words)
-        invocation.streams.out.write(HelpPage.render(path: path, streams: invocation.streams))
+        streams.out.write(HelpPage.render(path: path, streams: streams))
     }
 
     /// The canonical path of the command named by `words` (names or aliases), or the usage

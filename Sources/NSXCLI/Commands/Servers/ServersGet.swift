@@ -1,4 +1,0 @@
-/// `nsx servers get ID|NAME`
-enum ServersGet {
-    static func run(_ invocation: Invocation) throws(CLIError) { try ResourceGet(view: .server).run(invocation) }
-}

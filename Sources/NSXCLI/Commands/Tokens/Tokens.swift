@@ -1,0 +1,10 @@
+import NSXCommandLine
+
+/// `nsx tokens …`: scoped API tokens (Settings → API Keys).
+enum Tokens {
+    static let spec = NSXCommand(
+        "tokens",
+        summary: "Create, list, show, revoke and rotate API tokens",
+        subcommands: [TokensList.spec, TokensCreate.spec, TokensShow.spec, TokensRevoke.spec, TokensRotate.spec]
+    )
+}
