@@ -35,6 +35,7 @@ struct ColorTests {
         let cli = TestCLI()
         cli.environment["NO_COLOR"] = ""
         #expect(unknownCommand(cli).stderr.contains(Self.escape))
+        #expect(cli.run(["config", "set", "output", "table"], terminal: true).stderr.hasPrefix("\(Self.escape)32m✓"))
     }
 
     @Test("config set color never holds for errors too")

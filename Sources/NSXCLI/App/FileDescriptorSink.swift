@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NSXHTTP
 import NSXOutput
 
 /// Writes straight to a file descriptor. A closed pipe (`nsx … | head`) ends the process
@@ -34,7 +35,7 @@ final class FileDescriptorSink: TextSink, @unchecked Sendable {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR && !CancellationFlag.isRaised { continue }
                 return nil
             }
             if count == 0 { return bytes }

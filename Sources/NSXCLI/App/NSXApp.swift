@@ -74,8 +74,17 @@ public enum NSXApp {
         } catch {
             let context = ErrorPresenter.Context(permissions: { CredentialPermissions.lookUp(factory) },
                                                  commandPath: parsed.path, profile: globals.profile)
-            return report(error, machine: globals.isMachineOutput, streams: streams, context: context)
+            return report(interruption(error), machine: globals.isMachineOutput, streams: streams, context: context)
         }
+    }
+
+    /// After Ctrl-C, whatever the command was doing failed because it was stopped: a prompt
+    /// with no answer, a read cut short. Say so (exit 130), unless the command stopped part
+    /// way, which says what it did and what is left.
+    static func interruption(_ error: CLIError) -> CLIError {
+        guard CancellationFlag.isRaised else { return error }
+        if case .stoppedPartWay = error { return error }
+        return .interrupted
     }
 
     /// Writes the error (as words, or as the JSON error object under `-o json`) and returns its exit code.

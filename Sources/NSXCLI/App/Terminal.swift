@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NSXHTTP
 
 /// The controlling terminal: its width, and prompts with echo off for secrets.
 enum Terminal {
@@ -56,7 +57,10 @@ enum Terminal {
         var byte: UInt8 = 0
         while true {
             let count = read(STDIN_FILENO, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EINTR {
+                if CancellationFlag.isRaised { return nil }  // Ctrl-C: no answer
+                continue
+            }
             if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
             if byte == UInt8(ascii: "\n") { break }
             bytes.append(byte)

@@ -81,12 +81,14 @@ enum HarnessError: Error, CustomStringConvertible {
     case serverDidNotStart(String)
     case faultRejected(String)
     case timedOut([String])
+    case terminal(String)
 
     var description: String {
         switch self {
         case .serverDidNotStart(let output): "nsx-server did not print its listening line: \(output)"
         case .faultRejected(let output): "POST /__faults failed: \(output)"
         case .timedOut(let arguments): "command timed out: \(arguments.joined(separator: " "))"
+        case .terminal(let output): "the pseudo-terminal runner failed: \(output)"
         }
     }
 }

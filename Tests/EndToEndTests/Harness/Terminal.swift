@@ -1,0 +1,71 @@
+import Foundation
+
+/// What a program did on a pseudo-terminal: everything it wrote (stdout and stderr share the
+/// terminal), how it ended, and — when it was interrupted — how long it took to exit after
+/// Ctrl-C was typed.
+struct TerminalRun: CustomStringConvertible {
+    var status: Int32
+    var output: String
+    var exitMillisecondsAfterInterrupt: Double?
+
+    /// The output without colour (SGR sequences), for reading the words.
+    var text: String { output.replacing(/\u{1B}\[[0-9;]*m/, with: "") }
+
+    var description: String {
+        "exit \(status)" + (exitMillisecondsAfterInterrupt.map { String(format: " %.1f ms after ^C", $0) } ?? "")
+            + "\n--- terminal\n" + output.debugDescription
+    }
+}
+
+/// Runs a program on a pseudo-terminal through Python's `pty` (python3 is installed by
+/// scripts/install-deps), as a person at a terminal would. With `interruptAfter`, types
+/// Ctrl-C once that text has appeared and a little more time has passed, then measures how
+/// long the program takes to exit.
+func runOnTerminal(_ executable: URL, _ arguments: [String], environment: [String: String],
+                   interruptAfter marker: String? = nil, timeout: TimeInterval = 60) throws -> TerminalRun {
+    let script = #"""
+import json, os, pty, select, signal, sys, time
+marker, timeout, argv = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    # As a login shell would start it: no signal blocked (the test runner blocks some).
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    os.execv(argv[0], argv)
+out, sent, status = b"", None, None
+deadline = time.monotonic() + timeout
+def read(wait):
+    global out
+    ready, _, _ = select.select([fd], [], [], wait)
+    if ready:
+        try:
+            out += os.read(fd, 65536)
+        except OSError:
+            pass
+while status is None and time.monotonic() < deadline:
+    if marker and sent is None and marker.encode() in out:
+        time.sleep(0.3)  # inside the pause between two polls
+        os.write(fd, b"\x03")
+        sent = time.monotonic()
+    read(0.002 if sent else 0.05)
+    done, code = os.waitpid(pid, os.WNOHANG)
+    if done:
+        status = os.waitstatus_to_exitcode(code)
+        elapsed = (time.monotonic() - sent) * 1000 if sent else None
+if status is None:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    status, elapsed = -9, None
+for _ in range(20):
+    read(0.01)
+print(json.dumps({"status": status, "elapsed": elapsed, "output": out.decode("utf-8", "replace")}))
+"""#
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/python3"),
+                                ["-c", script, marker ?? "", String(timeout), executable.path] + arguments,
+                                environment: environment, timeout: timeout + 30)
+    guard result.status == 0,
+          let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+          let status = object["status"] as? Int, let output = object["output"] as? String else {
+        throw HarnessError.terminal(result.description)
+    }
+    return TerminalRun(status: Int32(status), output: output, exitMillisecondsAfterInterrupt: object["elapsed"] as? Double)
+}
