@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "NSXCommandLine"),
         .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON", "NSXTime"]),
         .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
-        .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig"]),
+        .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
         .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),

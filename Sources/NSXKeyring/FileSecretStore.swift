@@ -1,12 +1,8 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
 import NSXConfig
+import NSXJSON
 
 /// Secrets in `credentials.json` in the config folder, mode 0600, for
 /// `--insecure-storage` only (never a silent fallback). Changes happen under
@@ -62,7 +58,7 @@ public final class FileSecretStore: SecretStore {
             if entries.isEmpty {
                 _ = try PrivateFiles.remove(file)
             } else {
-                var bytes = try encode(entries)
+                var bytes = encode(entries)
                 defer { wipe(&bytes) }
                 try PrivateFiles.replace(file, with: bytes)
             }
@@ -81,32 +77,28 @@ public final class FileSecretStore: SecretStore {
             throw failure(error)
         }
         defer { wipe(&bytes) }
-        do {
-            // Decodes from `bytes` in place, so the only copy to wipe is ours.
-            return try bytes.withUnsafeMutableBytes { buffer in
-                let data = Data(bytesNoCopy: buffer.baseAddress!, count: buffer.count, deallocator: .none)
-                return try JSONDecoder().decode(CredentialsFile.self, from: data).credentials
+        guard let file = try? JSONValue.parse(bytes), let entries = file["credentials"]?.arrayValue else {
+            throw .failed("\(self.file) is not a valid nsx credentials file")
+        }
+        return try entries.map { (entry: JSONValue) throws(SecretStoreError) -> StoredSecret in
+            guard let profile = entry["profile"]?.stringValue, let apiURL = entry["api_url"]?.stringValue,
+                  let secret = entry["secret"]?.stringValue else {
+                throw .failed("\(self.file) is not a valid nsx credentials file: an entry lacks profile, api_url or secret")
             }
-        } catch {
-            throw .failed("\(file) is not a valid nsx credentials file: \(error)")
+            return StoredSecret(profile: profile, apiURL: apiURL, secret: secret)
         }
     }
 
-    private func encode(_ entries: [StoredSecret]) throws(FileSystemError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    /// `{"credentials": [{"profile", "api_url", "secret"}, …]}`, sorted, one copy (the caller wipes it).
+    private func encode(_ entries: [StoredSecret]) -> [UInt8] {
         let sorted = entries.sorted { ($0.profile, $0.apiURL) < ($1.profile, $1.apiURL) }
-        do {
-            var data = try encoder.encode(CredentialsFile(credentials: sorted))
-            defer { data.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) } }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(data.count + 1) // one copy, which the caller wipes
-            bytes.append(contentsOf: data)
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
-        } catch {
-            throw FileSystemError(path: file, code: EINVAL, reason: "cannot encode credentials: \(error)")
+        let list = sorted.map { entry in
+            JSONValue.object(JSONObject([("profile", .string(entry.profile)), ("api_url", .string(entry.apiURL)),
+                                         ("secret", .string(entry.secret))]))
         }
+        var bytes = JSONValue.object(JSONObject([("credentials", .array(list))])).serializedBytes(pretty: true)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     private func failure(_ error: FileSystemError) -> SecretStoreError {
@@ -121,20 +113,10 @@ public final class FileSecretStore: SecretStore {
     }
 }
 
-private struct CredentialsFile: Codable {
-    var credentials: [StoredSecret]
-}
-
-private struct StoredSecret: Codable {
+private struct StoredSecret {
     var profile: String
     var apiURL: String
     var secret: String
-
-    enum CodingKeys: String, CodingKey {
-        case profile
-        case apiURL = "api_url"
-        case secret
-    }
 
     func matches(_ key: SecretKey) -> Bool {
         profile == key.profile && apiURL == key.apiURL

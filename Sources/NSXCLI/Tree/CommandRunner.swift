@@ -22,7 +22,7 @@ public struct CommandRunner: Sendable {
 
 /// One command of the tree as a type: its declaration (`spec`), the words it reads from
 /// the command line, the dependencies it uses, and its run.
-protocol Verb {
+protocol Verb: SendableMetatype {
     /// What was typed, checked: the verb's options and arguments.
     associatedtype Words
     /// What the run uses besides the words, and nothing else (cli/cli's narrow options).
