@@ -10,14 +10,15 @@ struct AuthCommandTests {
     static let apiURL = "http://127.0.0.1:9999"
 
     /// A stored session (keyring + facts) expiring in `seconds`.
-    func loggedIn(_ cli: TestCLI, profile: String = "default", expiringIn seconds: TimeInterval = 86_000) throws -> String {
+    func loggedIn(_ cli: TestCLI, profile: String = "default", expiringIn seconds: TimeInterval = 86_000,
+                  permissions: [String] = Permission.all) throws -> String {
         let session = Fixtures.jwt(expiringIn: seconds)
         try cli.keyring.write(session, for: SecretKey(profile: profile, apiURL: Self.apiURL), label: "test")
         let expiresAt = Fixtures.rfc3339(Date().addingTimeInterval(seconds))
         try cli.config.update { document in
             document.profiles[profile] = ProfileFacts(apiURL: Self.apiURL, credentialType: .session, email: "tester@example.com",
                                                       userID: "usr_abc123def456", userName: "Test User",
-                                                      permissions: Permission.all, expiresAt: expiresAt)
+                                                      permissions: permissions, expiresAt: expiresAt)
         }
         cli.transport.respond = { request in
             request.url.hasSuffix("/api/v1/me") ? Fixtures.me(type: "session", permissions: Permission.all, expiresAt: expiresAt) : Fixtures.notFound
@@ -151,6 +152,28 @@ struct AuthCommandTests {
         #expect(run.stdout == renewed + "\n", "\(run)")
         #expect(cli.transport.requests.first?.header("Authorization") == "Bearer \(old)")
         #expect(try cli.keyring.read(SecretKey(profile: "default", apiURL: Self.apiURL)) == renewed)
+    }
+
+    /// Renewing is asked for by the commands that act; checking and presenting never renew.
+    @Test func doctorAndErrorsNeverRenewASession() throws {
+        let cli = makeCLI()
+        let old = try loggedIn(cli, expiringIn: 1_800, permissions: [])
+        cli.transport.respond = { request in
+            if request.url.hasSuffix("/api/v1/me") { return Fixtures.me(type: "session", permissions: ["servers:read"]) }
+            if request.url.contains("/api/v1/servers") {
+                return FakeTransport.json(403, #"{"success":false,"error":{"code":"FORBIDDEN","message":"Token does not have permission: servers:read"}}"#)
+            }
+            return Fixtures.notFound  // no /auth/refresh on this server
+        }
+        _ = cli.run(["doctor"])
+        #expect(!cli.transport.requests.contains { $0.url.hasSuffix("/auth/refresh") }, "doctor renews nothing")
+
+        let run = cli.run(["servers", "list"])
+        #expect(run.status == 4, "\(run)")
+        #expect(run.stderr.contains("hint: This credential has: servers:r."), "the 403's hint asked /api/v1/me: \(run)")
+        let refreshes = cli.transport.requests.filter { $0.url.hasSuffix("/auth/refresh") }
+        #expect(refreshes.count == 1, "servers list asked once; presenting its 403 did not ask again")
+        #expect(try cli.keyring.read(SecretKey(profile: "default", apiURL: Self.apiURL)) == old)
     }
 
     @Test func refreshStoresTheNewSession() throws {

@@ -100,6 +100,17 @@ struct ErrorPresenterTests {
         #expect(presentation.hints.contains { $0.hasPrefix("A token that can do this: nsx tokens create --name <name> --perm ") && $0.contains("servers:write") })
     }
 
+    @Test func thePermissionLookupIsAskedOnlyOnA403() {
+        var asked = 0
+        let context = ErrorPresenter.Context(permissions: { asked += 1; return ["servers:read"] }, commandPath: ["servers", "list"])
+        for error in [Self.api(404, "NOT_FOUND"), Self.api(401, "UNAUTHORIZED"), CLIError.usage("bad"), .transport(.timedOut("slow"))] {
+            _ = ErrorPresenter.present(error, context: context)
+        }
+        #expect(asked == 0)
+        _ = ErrorPresenter.present(Self.api(403, "FORBIDDEN", "Token does not have permission: servers:write"), context: context)
+        #expect(asked == 1)
+    }
+
     @Test func validationDetailsArePrinted() {
         let error = APIError(status: 400, code: "VALIDATION_ERROR", message: "Validation failed",
                              details: [.init(field: "name", message: "must be 1-63 characters")])
