@@ -86,6 +86,16 @@ done
 echo
 echo "GET /api/v1/servers/{id}, credential in NSX_TOKEN, $runs runs per command per run (hyperfine -N)"
 python3 bench/summarise.py --reference curl "${targets[@]}" "$work"/token-*.json
+if command -v valgrind >/dev/null 2>&1; then
+    echo
+    echo "instructions executed with NSX_TOKEN (valgrind --tool=callgrind; nsx copies without debug info)"
+    reference="$(instructions curl -s "$target" -H "Authorization: Bearer $token")"
+    printf '%-28s %12s\n' curl "$reference"
+    while read -r label dir; do
+        count="$(NSX_TOKEN="$token" instructions "$(countable_nsx "$label" "$dir")" servers get "$server_id" -o json)"
+        printf '%-28s %12s %6.2f×\n' "$label servers get" "$count" "$(awk -v a="$count" -v b="$reference" 'BEGIN { print a / b }')"
+    done < <(builds)
+fi
 echo
 echo "the same, credential in the keyring, $runs runs per command per run (hyperfine, shell time subtracted)"
 python3 bench/summarise.py --reference "secret-tool | curl" "${keyring_targets[@]}" "$work"/keyring-*.json

@@ -83,5 +83,16 @@ bench_session() {
 # median — the median of the numbers on stdin, one a line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
+# instructions COMMAND… — instructions the command executes, dynamic loader included
+# (valgrind --tool=callgrind): the same on a busy machine as on an idle one.
+instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+
+# countable_nsx LABEL DIR — a copy of DIR/nsx without debug info (this valgrind cannot read
+# the toolchain's DWARF), in $work; prints its path.
+countable_nsx() {
+    strip -g -o "$work/$1-nsx" "$2/nsx"
+    echo "$work/$1-nsx"
+}
+
 # json_field NAME — .data.NAME of the JSON envelope on stdin.
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['data']['$1'])"; }

@@ -39,18 +39,16 @@ echo
 echo "start-up, $runs runs per command per run (hyperfine -N)"
 python3 bench/summarise.py --reference "curl --version" "${targets[@]}" "$work"/run-*.json
 
-# Instructions executed, loader included: the same on a busy machine as on an idle one.
 if command -v valgrind >/dev/null 2>&1; then
-    instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
     echo
     echo "instructions executed (valgrind --tool=callgrind; on copies without debug info, which this valgrind cannot read)"
     reference="$(instructions curl --version)"
     printf '%-28s %12s\n' "curl --version" "$reference"
     while read -r label dir; do
-        strip -g -o "$work/$label-nsx" "$dir/nsx"
+        nsx="$(countable_nsx "$label" "$dir")"
         for words in "--version" "--help" "completion bash"; do
             # shellcheck disable=SC2086 # the words are separate arguments
-            count="$(instructions "$work/$label-nsx" $words)"
+            count="$(instructions "$nsx" $words)"
             printf '%-28s %12s %6.2f×\n' "$label $words" "$count" "$(awk -v a="$count" -v b="$reference" 'BEGIN { print a / b }')"
         done
     done < <(builds)
