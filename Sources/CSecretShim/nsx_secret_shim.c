@@ -126,7 +126,7 @@ int nsx_secret_store(const char *profile, const char *api_url, const char *label
     GError *gerror = NULL;
     GHashTable *attributes = nsx_attributes(profile, api_url);
     gboolean stored = lib.secret_password_storev_sync(&nsx_schema, attributes, SECRET_COLLECTION_DEFAULT,
-                                                  label, secret, (GCancellable *)cancellable, &gerror);
+                                                      label, secret, (GCancellable *)cancellable, &gerror);
     lib.g_hash_table_unref(attributes);
     nsx_take_error(gerror, error);
     return stored && !error->failed ? 1 : 0;
@@ -142,7 +142,7 @@ int nsx_secret_lookup(const char *profile, const char *api_url,
     GError *gerror = NULL;
     GHashTable *attributes = nsx_attributes(profile, api_url);
     gchar *secret = lib.secret_password_lookupv_sync(&nsx_schema, attributes,
-                                                 (GCancellable *)cancellable, &gerror);
+                                                     (GCancellable *)cancellable, &gerror);
     lib.g_hash_table_unref(attributes);
     nsx_take_error(gerror, error);
     if (error->failed) {
@@ -164,7 +164,7 @@ int nsx_secret_count_locked(const char *profile, const char *api_url,
     GError *gerror = NULL;
     GHashTable *attributes = nsx_attributes(profile, api_url);
     GList *items = lib.secret_service_search_sync(NULL, &nsx_schema, attributes, SECRET_SEARCH_ALL,
-                                              (GCancellable *)cancellable, &gerror);
+                                                  (GCancellable *)cancellable, &gerror);
     lib.g_hash_table_unref(attributes);
     nsx_take_error(gerror, error);
     int locked = 0;
@@ -184,7 +184,7 @@ int nsx_secret_clear(const char *profile, const char *api_url,
     GError *gerror = NULL;
     GHashTable *attributes = nsx_attributes(profile, api_url);
     gboolean removed = lib.secret_password_clearv_sync(&nsx_schema, attributes,
-                                                   (GCancellable *)cancellable, &gerror);
+                                                       (GCancellable *)cancellable, &gerror);
     lib.g_hash_table_unref(attributes);
     nsx_take_error(gerror, error);
     if (error->failed) return -1;
