@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Two products share this package:
-//   nsx         — the CLI. Links only Foundation, libcurl and libsecret (via tiny C shims).
+//   nsx         — the CLI. Foundation, plus libcurl and libsecret opened at run time by tiny C shims.
 //   nsx-server  — the local Nurosentrix API server. Hummingbird, GRDB and swift-crypto live here only.
 let package = Package(
     name: "nsx",
@@ -22,10 +22,11 @@ let package = Package(
     ],
     targets: [
         // MARK: C shims (the only C in the CLI)
-        .systemLibrary(name: "CLibSecret", path: "Sources/Shims/CLibSecret", pkgConfig: "libsecret-1",
-                       providers: [.apt(["libsecret-1-dev"])]),
-        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
-        .target(name: "CSecretShim", dependencies: ["CLibSecret"]),
+        // libcurl and libsecret are opened at run time by the shims (CLibraryLoader), not
+        // linked: commands that need neither never load them, and the build needs no -dev headers.
+        .target(name: "CLibraryLoader"),
+        .target(name: "CCurlShim", dependencies: ["CLibraryLoader"]),
+        .target(name: "CSecretShim", dependencies: ["CLibraryLoader"]),
 
         // MARK: CLI layers, bottom up
         .target(name: "NSXJSON"),
