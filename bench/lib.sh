@@ -4,7 +4,8 @@ start_bench_server() {
     work="$(mktemp -d)"
     server_pid=""
     trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-    "$1" --port 0 --data "$work/nsx.sqlite" --user bench@example.com:bench-password --rate-limit 0 \
+    (umask 077 && echo "bench@example.com:bench-password" >"$work/users")
+    "$1" --port 0 --data "$work/data/nsx.sqlite" --users-file "$work/users" --rate-limit 0 \
         >"$work/stdout" 2>"$work/requests.log" &
     server_pid=$!
     for _ in $(seq 1 100); do
