@@ -55,7 +55,14 @@ start_bench_server() {
     bench_workdir
     server_count=$((${server_count:-0} + 1))
     local out="$work/server-$server_count"
-    "$1" --port 0 --data "$out.sqlite" --user bench@example.com:bench-password --rate-limit 0 \
+    # The account comes from a private users file (no password in argv); a baseline build
+    # from before --users-file existed gets it with --user.
+    local account=(--user bench@example.com:bench-password)
+    if "$1" --help 2>&1 | grep -q -- '--users-file'; then
+        (umask 077 && echo "bench@example.com:bench-password" >"$out.users")
+        account=(--users-file "$out.users")
+    fi
+    "$1" --port 0 --data "$out.data/nsx.sqlite" "${account[@]}" --rate-limit 0 \
         >"$out.stdout" 2>"$out.log" &
     server_pid=$!
     for _ in $(seq 1 100); do
