@@ -17,7 +17,12 @@ public enum NSXApp {
         Signals.install()
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()),
                        environment: ProcessEnvironment.current(), streams: .system())
-        exit(code)
+        // Everything nsx writes has been written (straight to the descriptors), and files
+        // are renamed into place as they are written: libraries' exit-time clean-up
+        // (OpenSSL's, GLib's) has nothing to save and would only cost time, or race a
+        // library still opening on another thread (LibraryWarmUp).
+        fflush(nil)
+        _exit(code)
     }
 
     /// The pipeline `main` runs, with what it reaches outside nsx handed in: tests drive
@@ -67,6 +72,9 @@ public enum NSXApp {
         guard let action = parsed.action else {
             streams.out.write(HelpPage.render(path: parsed.path, streams: streams))
             return ExitCode.success.rawValue
+        }
+        if !parsed.command.permissions.isEmpty, CredentialResolver(factory: factory).readsKeyring {
+            dependencies.warmUp()  // libcurl loads while the keyring lookup talks to the daemon
         }
         do {
             try action.execute(Invocation(parsed: parsed, factory: factory))

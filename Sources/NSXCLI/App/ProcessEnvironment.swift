@@ -10,9 +10,12 @@ enum ProcessEnvironment {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            // Split at the first "=" on the C string's bytes: no String is built for the
+            // whole entry and no grapheme is walked (this ran for every variable, every run).
+            if let equals = strchr(entry, Int32(UInt8(ascii: "="))) {
+                let nameLength = entry.distance(to: equals)
+                let name = UnsafeRawBufferPointer(start: entry, count: nameLength)
+                result[String(decoding: name, as: UTF8.self)] = String(cString: equals + 1)
             }
             pointer += 1
         }
