@@ -70,6 +70,10 @@ static const SecretSchema nsx_schema = {
     },
 };
 
+int nsx_secret_preload(void) {
+    return nsx_secret_ready();
+}
+
 NSXSecretCancellable *nsx_secret_cancellable_new(void) {
     return nsx_secret_ready() ? (NSXSecretCancellable *)lib.g_cancellable_new() : NULL;
 }

@@ -3,7 +3,7 @@ import CCurlShim
 /// `curl_global_init` must run once per process, before any handle exists, and is not
 /// itself thread-safe. A global `let` initialiser runs exactly once, atomically.
 /// libcurl itself is loaded here, on first use, so commands without a request never map it.
-enum CurlGlobal {
+public enum CurlGlobal {
     private static let initialisation: TransportError? = {
         if let reason = nsx_curl_load_error() {
             return .other(code: Int(CURLE_FAILED_INIT.rawValue), message: "cannot load libcurl: \(String(cString: reason))")
@@ -14,5 +14,12 @@ enum CurlGlobal {
 
     static func ensureInitialised() throws(TransportError) {
         if let failure = initialisation { throw failure }
+    }
+
+    /// Loads libcurl and runs its global set-up now, so that a thread started early can do
+    /// it while the main thread does other work; a transport created later finds it done
+    /// (or waits for it to finish). A failure is kept and reported by that transport.
+    public static func preload() {
+        _ = initialisation
     }
 }

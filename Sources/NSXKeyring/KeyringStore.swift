@@ -26,6 +26,13 @@ public final class KeyringStore: SecretStore {
         self.deadline = deadline
     }
 
+    /// Opens libsecret (with GLib and GIO) now rather than on the first call, so a thread
+    /// started early can do it while the main thread gets on; it talks to no daemon. A
+    /// library that cannot be loaded is reported by the first call, as without this.
+    public static func preload() {
+        _ = nsx_secret_preload()
+    }
+
     public func read(_ key: SecretKey) throws(SecretStoreError) -> String? {
         let profile = ShimString(key.profile), apiURL = ShimString(key.apiURL)
         let outcome = try call { cancellable in

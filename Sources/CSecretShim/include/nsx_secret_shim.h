@@ -65,6 +65,11 @@ extern const int NSXIOErrorInvalidArgument;       // G_IO_ERROR_INVALID_ARGUMENT
 extern const int NSXDBusErrorFailed;              // G_DBUS_ERROR_FAILED
 extern const int NSXDBusErrorUnknownObject;       // G_DBUS_ERROR_UNKNOWN_OBJECT
 
+/// Opens libsecret now, if it is not open yet, and returns 1 when it is loaded (0 when it
+/// cannot be). The other calls open it on first use anyway; this lets a caller do it early,
+/// on a thread of its own, so that the work overlaps something else.
+int nsx_secret_preload(void);
+
 /// NULL when libsecret cannot be loaded; the other two accept NULL.
 NSXSecretCancellable *nsx_secret_cancellable_new(void);
 void nsx_secret_cancellable_cancel(NSXSecretCancellable *cancellable);

@@ -11,18 +11,23 @@ public struct Dependencies {
     public var clock: WallClock
     /// How retries and `--wait` pause; the real one wakes at once on Ctrl-C.
     public var sleeper: Sleeper
+    /// Called when a command that calls the API is about to read its credential from the
+    /// keyring: the real one opens libsecret and libcurl on another thread meanwhile
+    /// (`LibraryWarmUp`); fakes need nothing opened.
+    public var warmUp: () -> Void
 
     public init(makeKeyring: @escaping () -> any SecretStore = { KeyringStore() },
                 makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in
                     try CurlTransport(settings: settings)
                 },
-                clock: WallClock = .system, sleeper: Sleeper = .real) {
+                clock: WallClock = .system, sleeper: Sleeper = .real, warmUp: @escaping () -> Void = {}) {
         self.makeKeyring = makeKeyring
         self.makeTransport = makeTransport
         self.clock = clock
         self.sleeper = sleeper
+        self.warmUp = warmUp
     }
 
     /// The real keyring, libcurl, the system clock and real sleep.
-    public static var system: Dependencies { Dependencies() }
+    public static var system: Dependencies { Dependencies(warmUp: LibraryWarmUp.start) }
 }

@@ -8,7 +8,7 @@ struct CredentialResolver {
     let factory: Factory
 
     func resolve(now: Timestamp) throws(CLIError) -> Credential? {
-        if let token = factory.environment[EnvironmentVariable.token.rawValue]?.trimmingWhitespace(), !token.isEmpty {
+        if let token = environmentToken {
             let credential = Credential(secret: token, kind: Credential.kind(of: token), source: .env, facts: nil)
             if let expiry = credential.sessionExpiry, expiry <= now {
                 throw .sessionExpired(profile: "NSX_TOKEN", at: expiry.rfc3339)
@@ -36,5 +36,19 @@ struct CredentialResolver {
             throw .sessionExpired(profile: profile, at: expiry.rfc3339)
         }
         return credential
+    }
+
+    /// Whether `resolve` will read the keyring (no NSX_TOKEN; a profile that keeps its
+    /// secret there), known before it does, so the keyring library can be opened early.
+    var readsKeyring: Bool {
+        guard environmentToken == nil, let facts = try? factory.profileFacts() else { return false }
+        return facts.storage == .keyring
+    }
+
+    private var environmentToken: String? {
+        guard let token = factory.environment[EnvironmentVariable.token.rawValue]?.trimmingWhitespace(), !token.isEmpty else {
+            return nil
+        }
+        return token
     }
 }

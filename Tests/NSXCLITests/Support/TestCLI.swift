@@ -56,6 +56,8 @@ final class TestCLI {
     var environment: [String: String]
     /// Retries and `--wait` pause for nothing in unit tests.
     var sleeper = Sleeper { _ throws(TransportError) in }
+    /// How many times runs asked `Dependencies.warmUp` to open the libraries early.
+    private(set) var warmUps = 0
 
     init() {
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
@@ -80,7 +82,10 @@ final class TestCLI {
                                 width: { 100 })
         let keyring = self.keyring
         let transport = self.transport
-        let dependencies = Dependencies(makeKeyring: { keyring }, makeTransport: { _ in transport }, sleeper: sleeper)
+        var warmUps = 0
+        let dependencies = Dependencies(makeKeyring: { keyring }, makeTransport: { _ in transport }, sleeper: sleeper,
+                                        warmUp: { warmUps += 1 })
+        defer { self.warmUps += warmUps }
         let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
         return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }
