@@ -13,11 +13,13 @@ public struct RetryPolicy: Sendable, Equatable {
     public var multiplier: Double
     public var maxDelay: Duration
     /// Statuses worth another attempt: rate limiting and gateways or servers briefly away.
-    public var retryableStatuses: Set<Int>
+    /// An array: a handful of statuses, and a `Set` would cost its run-time type set-up in
+    /// every run that sends a request (docs/BENCHMARKS.md).
+    public var retryableStatuses: [Int]
 
     public init(
         maxRetries: Int = 3, budget: Duration = .seconds(120), baseDelay: Duration = .milliseconds(500),
-        multiplier: Double = 2, maxDelay: Duration = .seconds(8), retryableStatuses: Set<Int> = [429, 502, 503, 504]
+        multiplier: Double = 2, maxDelay: Duration = .seconds(8), retryableStatuses: [Int] = [429, 502, 503, 504]
     ) {
         self.maxRetries = maxRetries
         self.budget = budget

@@ -7,7 +7,10 @@ import Darwin
 /// The process's environment variables, read once at start-up.
 enum ProcessEnvironment {
     static func current() -> [String: String] {
+        var count = 0
+        while environ[count] != nil { count += 1 }
         var result: [String: String] = [:]
+        result.reserveCapacity(count)  // one allocation, no rehashing as it grows
         var pointer = environ
         while let entry = pointer.pointee {
             // Split at the first "=" on the C string's bytes: no String is built for the

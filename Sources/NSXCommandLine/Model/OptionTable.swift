@@ -17,7 +17,12 @@ struct OptionTable: Sendable {
             global = []
         } else {
             own = chain.current.options
-            inherited = chain.commands.dropFirst().dropLast().flatMap { $0.options.filter(\.inherited) }
+            // By index: a flatMap over the generic commands is not specialised across
+            // modules, and its run-time generic lookups cost more than the whole walk.
+            let commands = chain.commands
+            var options: [Option] = []
+            for index in commands.indices.dropFirst().dropLast() { options += commands[index].options.filter(\.inherited) }
+            inherited = options
             global = chain.root.options + [help]
         }
     }
