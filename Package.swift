@@ -26,6 +26,7 @@ let package = Package(
                        providers: [.apt(["libsecret-1-dev"])]),
         .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CSecretShim", dependencies: ["CLibSecret"]),
+        .target(name: "CProcessShim"),
 
         // MARK: CLI layers, bottom up
         .target(name: "NSXJSON"),
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
         .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
-        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        .target(name: "NSXCLI", dependencies: ["CProcessShim", "NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server

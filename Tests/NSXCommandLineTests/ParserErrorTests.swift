@@ -18,6 +18,10 @@ struct ParserErrorTests {
         Case(argv: ["-o", "json", "tokns", "show"], message: #"unknown command "tokns" for "nsx""#, suggestion: "tokens"),
         Case(argv: ["xyzzy"], message: #"unknown command "xyzzy" for "nsx""#),
         Case(argv: ["debgu"], message: #"unknown command "debgu" for "nsx""#),
+        // ... with or without --help: help on the group would answer what was not asked.
+        Case(argv: ["sevrers", "--help"], message: #"unknown command "sevrers" for "nsx""#, suggestion: "servers"),
+        Case(argv: ["servers", "lst", "-h"], message: #"unknown command "lst" for "nsx servers""#, suggestion: "list"),
+        Case(argv: ["-h", "servers", "lst"], message: #"unknown command "lst" for "nsx servers""#, suggestion: "list"),
         // Unknown options, suggested among those valid at that point.
         Case(argv: ["servers", "list", "--jsn"], message: "unknown option --jsn", suggestion: "--json"),
         Case(argv: ["servers", "list", "--stat", "running"], message: "unknown option --stat", suggestion: "--status"),
