@@ -41,7 +41,7 @@ struct ParserTableTests {
                values: ["profile": ["x"]], arguments: ["api_url"]),
         Parsed(argv: ["config", "path"], path: ["config", "path"]),
         Parsed(argv: ["config", "ls"], path: ["config", "list"]),
-        Parsed(argv: ["doctor", "--timeout", "2.5"], path: ["doctor"], values: ["timeout": ["2.5"]]),
+        Parsed(argv: ["doctor", "--timeout", "2m"], path: ["doctor"], values: ["timeout": ["2m"]]),
         Parsed(argv: ["help", "servers", "create"], path: ["help"], arguments: ["servers", "create"]),
         Parsed(argv: ["help", "exit-codes"], path: ["help"], arguments: ["exit-codes"]),
         Parsed(argv: ["completion", "zsh"], path: ["completion"], arguments: ["zsh"]),

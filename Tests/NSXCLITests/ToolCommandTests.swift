@@ -65,9 +65,20 @@ struct ConfigCommandTests {
         ("http://127.0.0.1.example.com", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
         ("ftp://x", "it must start with https:// (or http:// for a loopback server)"),
         ("https://", "it has no host name"),
+        ("http://localhost.:8080", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
+        ("http://web.localhost:8080", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
+        ("http://127.0.0.1:8080/api/v1", "it names the API's routes (/api/v1), not the server"),
+        ("https://corp.example/nurosentrix/api/v1/", "it names the API's routes (/api/v1), not the server"),
+        ("https://corp.example/nurosentrix", nil),
     ] as [(String, String?)])
     func apiURLs(_ url: String, _ problem: String?) {
-        #expect(APIURL.problem(with: url) == problem)
+        #expect(APIURL.problem(with: url)?.reason == problem)
+    }
+
+    @Test func anAPIURLWithItsRoutesIsToldTheServersAddress() {
+        #expect(APIURL.problem(with: "http://127.0.0.1:8080/api/v1")?.hint == "Give the server's address only, without /api/v1: http://127.0.0.1:8080")
+        #expect(APIURL.problem(with: "https://corp.example/nurosentrix/api/v1/servers")?.hint
+            == "Give the server's address only, without /api/v1: https://corp.example/nurosentrix")
     }
 }
 

@@ -16,7 +16,7 @@ enum EnvironmentVariable: String, CaseIterable {
     var meaning: String {
         switch self {
         case .profile: "which stored login to use (default \"default\")"
-        case .apiURL: "API base URL (default https://app.nurosentrix.com)"
+        case .apiURL: "API base URL: the server's address, without /api/v1 (default https://app.nurosentrix.com)"
         case .output: "output format: table, json, ndjson, csv or yaml"
         case .noColor: "when set and not empty, no ANSI colour (nor with TERM=dumb)"
         case .environment: "\"test\" works in the test environment, like --test"
@@ -24,7 +24,7 @@ enum EnvironmentVariable: String, CaseIterable {
         case .caBundle: "a CA certificate file to trust as well, like --cacert"
         case .noInput: "\"1\" never prompts, like --no-input"
         case .token: "use this credential; it beats any stored one and is never stored"
-        case .configDir: "config folder (default $XDG_CONFIG_HOME/nsx, else ~/.config/nsx)"
+        case .configDir: "config folder (default $XDG_CONFIG_HOME/nsx, else ~/.config/nsx); refused when others may write to it"
         case .httpsProxy: "proxy for https requests, as libcurl takes it (never for loopback)"
         case .noProxy: "hosts that bypass the proxy"
         }

@@ -90,17 +90,25 @@ public final class Factory {
 
     public func httpClient() throws(CLIError) -> RetryingClient {
         if let cachedHTTP { return cachedHTTP }
+        if let path = globals.caBundle, let problem = CABundle.problem(path) {
+            throw .usage("cannot use \(path) (\(globals.caBundleOrigin)) as a CA bundle: \(problem)",
+                         hint: "Give a PEM file of CA certificates.")
+        }
         var settings = TransportSettings()
-        settings.timeout = .milliseconds(Int(globals.timeoutSeconds * 1000))
+        settings.timeout = .seconds(globals.timeoutSeconds)
         settings.caBundlePath = globals.caBundle
         settings.userAgent = "nsx/\(NSXVersion.current)"
         if globals.verbose {
             nonisolated(unsafe) let err = streams.err
             settings.trace = TextTrace { line in err.write(line) }
         }
+        let streams = streams
+        let announce: (@Sendable (RetryNotice) -> Void)? = streams.stderrIsTerminal
+            ? { @Sendable notice in streams.warn(streams.errStyle.yellow(RetryAnnouncement.line(notice))) }
+            : nil
         do {
             let client = RetryingClient(transport: try dependencies.makeTransport(settings), sleeper: dependencies.sleeper,
-                                        trace: settings.trace, clock: clock)
+                                        trace: settings.trace, clock: clock, announce: announce)
             cachedHTTP = client
             return client
         } catch {
@@ -124,6 +132,6 @@ public final class Factory {
     /// Where results go, laid out as -o, --fields, -q and --no-headers say.
     var printer: Printer {
         Printer(streams: streams, format: globals.output, fields: globals.fields, noHeaders: globals.noHeaders,
-                quiet: globals.quiet, clock: clock)
+                quiet: globals.quiet, clock: clock, suggestions: globals.suggestions)
     }
 }

@@ -22,8 +22,8 @@ enum GlobalOptionsResolver {
         }
 
         let apiURL = parsed[.apiURL] ?? nonEmpty(env[EnvironmentVariable.apiURL.rawValue])
-        if let apiURL, !(apiURL.hasPrefix("https://") || apiURL.hasPrefix("http://")) {
-            throw .usage("invalid API URL \"\(apiURL)\"", hint: "It starts with https:// (or http:// for a loopback server).")
+        if let apiURL, let problem = APIURL.problem(with: apiURL) {
+            throw .usage("invalid API URL \"\(apiURL)\": \(problem.reason)", hint: problem.hint)
         }
 
         let outputName: String
@@ -59,6 +59,7 @@ enum GlobalOptionsResolver {
 
         return GlobalOptions(
             profile: profile,
+            suggestions: CommandSuggestions(profile: parsed[.profile] != nil || profile != "default" ? profile : nil),
             explicitAPIURL: apiURL,
             output: output,
             fields: fields,
@@ -69,6 +70,7 @@ enum GlobalOptionsResolver {
             verbose: parsed[.verbose] || envFlag(.debug),
             timeoutSeconds: timeout,
             caBundle: parsed[.cacert] ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
+            caBundleOrigin: parsed[.cacert] != nil ? "--cacert" : EnvironmentVariable.caBundle.rawValue,
             assumeYes: parsed[.yes],
             noInput: parsed[.noInput] || envFlag(.noInput)
         )

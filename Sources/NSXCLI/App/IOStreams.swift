@@ -18,6 +18,8 @@ public final class IOStreams: @unchecked Sendable {
     public private(set) var colorAllowed = true
     public let out: any TextSink
     public let err: any TextSink
+    /// `--wait`'s live lines on stderr (a terminal only); cleared before every message.
+    let progress: ProgressLines
     private let readInput: () -> [UInt8]?
     private let readLine: (_ prompt: String, _ hidden: Bool) -> String?
     private let widthProvider: () -> Int
@@ -35,6 +37,7 @@ public final class IOStreams: @unchecked Sendable {
         self.readInput = readInput
         self.readLine = readLine
         self.widthProvider = width
+        progress = ProgressLines(sink: err, active: stderrIsTerminal, width: width)
     }
 
     /// The process's own streams.
@@ -67,7 +70,12 @@ public final class IOStreams: @unchecked Sendable {
     public var terminalWidth: Int { widthProvider() }
 
     public func print(_ text: String) { out.write(text + "\n") }
-    public func warn(_ text: String) { err.write(text + "\n") }
+
+    /// A line for people on stderr, after any progress lines are cleared away.
+    public func warn(_ text: String) {
+        progress.clear()
+        err.write(text + "\n")
+    }
 
     /// All of stdin, or nil when it cannot be read.
     public func readAllInput() -> [UInt8]? { readInput() }
@@ -75,6 +83,7 @@ public final class IOStreams: @unchecked Sendable {
     /// Asks on the terminal; `hidden` turns echo off (passwords). Nil when there is no answer.
     public func prompt(_ question: String, hidden: Bool = false) -> String? {
         guard canPrompt else { return nil }
+        progress.clear()
         return readLine(question, hidden)
     }
 

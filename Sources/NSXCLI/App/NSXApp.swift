@@ -14,6 +14,7 @@ import NSXOutput
 public enum NSXApp {
     /// For `main.swift`: the real process, streams, signals and dependencies.
     public static func main() -> Never {
+        ProcessHardening.apply()  // before any secret is read
         Signals.install()
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()),
                        environment: ProcessEnvironment.current(), streams: .system())
@@ -36,6 +37,11 @@ public enum NSXApp {
             parsed = try Parser(root: CommandTree.root).parse(arguments)
         } catch {
             if case .missingSubcommand = error.reason {
+                // `nsx` alone is asking what nsx does: help, and success (as gh does).
+                if error.commandPath.isEmpty {
+                    streams.out.write(HelpPage.render(path: [], streams: streams))
+                    return ExitCode.success.rawValue
+                }
                 // `nsx servers`: show what the group offers, like gh does.
                 streams.err.write(HelpPage.render(path: error.commandPath, streams: streams))
                 return ExitCode.usage.rawValue
@@ -73,7 +79,7 @@ public enum NSXApp {
             return ExitCode.success.rawValue
         } catch {
             let context = ErrorPresenter.Context(permissions: { CredentialPermissions.lookUp(factory) },
-                                                 commandPath: parsed.path, profile: globals.profile)
+                                                 commandPath: parsed.path, suggestions: globals.suggestions)
             return report(interruption(error), machine: globals.isMachineOutput, streams: streams, context: context)
         }
     }
@@ -83,14 +89,17 @@ public enum NSXApp {
     /// way, which says what it did and what is left.
     static func interruption(_ error: CLIError) -> CLIError {
         guard CancellationFlag.isRaised else { return error }
-        if case .stoppedPartWay = error { return error }
-        return .interrupted
+        switch error {
+        case .stoppedPartWay, .waitInterrupted: return error
+        default: return .interrupted
+        }
     }
 
     /// Writes the error (as words, or as the JSON error object under `-o json`) and returns its exit code.
     static func report(_ error: any Error, machine: Bool, streams: IOStreams,
                        context: ErrorPresenter.Context = ErrorPresenter.Context()) -> Int32 {
         let presentation = ErrorPresenter.present(error, context: context)
+        streams.progress.clear()
         if machine {
             var json = presentation.json
             if case .object(var envelope) = json, case .object(var body)? = envelope["error"] {
@@ -99,6 +108,8 @@ public enum NSXApp {
                 json = .object(envelope)
             }
             streams.err.write(SecretScrubber.scrub(json.serialized()) + "\n")
+        } else if presentation.isPlain {
+            streams.err.write(StyledText(presentation.message).rendered(streams.errStyle) + "\n")
         } else {
             var lines = [StyledText("error:", .red) + StyledText(" " + SecretScrubber.scrub(presentation.message))]
             lines += presentation.details.map { StyledText("  " + SecretScrubber.scrub($0)) }

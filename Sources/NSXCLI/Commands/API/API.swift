@@ -24,6 +24,7 @@ enum API {
             On GET and HEAD the fields are query parameters instead of a JSON body.
 
             The body is printed as the server sent it: pretty on a terminal, untouched when piped.
+            HEAD prints the status line and headers (there is no body), as -i does.
             A 4xx or 5xx answer is printed too, and nsx exits with the matching exit code.
             --paginate follows meta.next_cursor and prints one JSON array of every page's data
             (NDJSON lines with -o ndjson).
@@ -142,7 +143,8 @@ enum API {
             options.streams.warn("note: an earlier attempt already deleted it (the retry was answered 404)")
             return
         }
-        if options.include { output.writeHead(response) }
+        // A HEAD's answer is all head: it is printed as -i would print it.
+        if options.include || options.method == "HEAD" { output.writeHead(response) }
         output.writeBody(response.body)
         try output.check(response)
     }

@@ -63,7 +63,7 @@ struct TokenProfiles {
                 continue
             }
             if holder.name == inUseProfile {
-                printer.warn("\(label) was the credential of profile \"\(holder.name)\", which nsx is using; it is removed from the keyring. Run `nsx login` to keep working.")
+                printer.warn("\(label) was the credential of profile \"\(holder.name)\", which nsx is using; it is removed from the keyring. Run `\(printer.suggestions.nsx("login"))` to keep working.")
             } else {
                 factory.streams.warn("Removed the revoked token \(label) from profile \"\(holder.name)\".")
             }

@@ -99,7 +99,7 @@ enum TokensRotate: Verb {
                 throw .stoppedPartWay(
                     done: "created the new token \(newID)\(done), but could not store it in profile \"\(holder.name)\"",
                     next: ["The old token \(oldID) still works and was NOT revoked; profile \"\(holder.name)\" still holds it.",
-                           "The new token is shown above, once. Store it (`nsx login --with-token --profile \(holder.name)`), then run `nsx tokens revoke \(oldID)`."],
+                           "The new token is shown above, once. Store it (`nsx login --with-token --profile \(holder.name)`), then run `\(printer.suggestions.nsx("tokens revoke \(oldID)"))`."],
                     cause: error)
             }
         }
@@ -115,7 +115,7 @@ enum TokensRotate: Verb {
         } catch {
             let stored = updated.isEmpty ? "" : " and stored it in place of the old one"
             throw .stoppedPartWay(done: "created the new token \(newID)\(stored), but could not revoke the old token \(oldID)",
-                                  next: ["The old token still works. Revoke it with: nsx tokens revoke \(oldID)"],
+                                  next: ["The old token still works. Revoke it with: \(printer.suggestions.nsx("tokens revoke \(oldID)"))"],
                                   cause: error)
         }
         printer.noteDone("Revoked the old token \(oldLabel)")
