@@ -185,10 +185,10 @@ struct ResourcesOutputEndToEndTests {
         #expect(firstPage.stdout.split(separator: "\n").count == 21)
         #expect(!firstPage.stderr.contains("Showing"), "the note is for terminals")
 
-        let onTerminal = try world.onTerminal(["servers", "list"])
+        let onTerminal = try world.user.onTerminal(["servers", "list"], columns: 200)
         #expect(onTerminal.status == 0, "\(onTerminal)")
-        #expect(onTerminal.stdout.contains("Showing the first 20 servers; more exist (use --all, or a larger --limit)"))
-        #expect(onTerminal.stdout.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
+        #expect(onTerminal.text.contains("Showing the first 20 servers; more exist (use --all, or a larger --limit)"))
+        #expect(onTerminal.output.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
     }
 
     @Test("Lists stream: the first page is out before a later page is fetched")
