@@ -52,6 +52,7 @@ _nsx_step() {
         'nsx tokens:get') cmd='nsx tokens show' ;;
         'nsx tokens:revoke') cmd='nsx tokens revoke' ;;
         'nsx tokens:delete') cmd='nsx tokens revoke' ;;
+        'nsx tokens:rm') cmd='nsx tokens revoke' ;;
         'nsx tokens:rotate') cmd='nsx tokens rotate' ;;
         'nsx servers:list') cmd='nsx servers list' ;;
         'nsx servers:ls') cmd='nsx servers list' ;;
