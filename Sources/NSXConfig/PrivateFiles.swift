@@ -42,17 +42,22 @@ package enum PrivateFiles {
     package static let maximumFileSize = 16 << 20
 
     /// Creates `path` and any missing parents with mode 0700. An existing
-    /// folder must pass `checkFolder`.
+    /// folder must pass `checkFolder`; its parents need not (a config folder may live in /tmp).
     package static func ensureFolder(_ path: String) throws(FileSystemError) {
+        try makeFolder(path)
+        try checkFolder(path)
+    }
+
+    private static func makeFolder(_ path: String) throws(FileSystemError) {
         var status = stat()
         if stat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
                 throw FileSystemError(path: path, code: ENOTDIR)
             }
-            return try checkFolder(path)
+            return
         }
         let parent = parentFolder(of: path)
-        if parent != path { try ensureFolder(parent) }
+        if parent != path { try makeFolder(parent) }
         if mkdir(path, folderMode) != 0 {
             if errno == EEXIST { return } // another process won the race
             throw FileSystemError(path: path)

@@ -119,8 +119,8 @@ struct ParserTableTests {
 
             """),
         Failure(argv: ["auth", "list"], stderr: """
-            error: invalid API URL "ftp://example.com"
-            hint: It starts with https:// (or http:// for a loopback server).
+            error: invalid API URL "ftp://example.com": it must start with https:// (or http:// for a loopback server)
+            hint: Write the whole address, e.g. https://app.nurosentrix.com.
 
             """, environment: ["NSX_API_URL": "ftp://example.com"]),
         Failure(argv: ["help", "sevrers"], stderr: """
@@ -148,6 +148,7 @@ struct ParserTableTests {
             """),
         Failure(argv: ["config", "set", "api_url", "http://example.com"], stderr: """
             error: invalid api_url "http://example.com": plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https
+            hint: Use https://example.com, or http://127.0.0.1:PORT for a server on this machine.
 
             """),
         Failure(argv: ["config", "set", "color", "always"], stderr: """

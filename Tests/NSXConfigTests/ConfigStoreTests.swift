@@ -253,6 +253,19 @@ import NSXJSON
         }
     }
 
+    @Test func aNewFolderInsideAWorldWritableParentIsMadeAndUsed() throws {
+        // /tmp is 1777: only the config folder itself must be private, not where it lives.
+        try withTemporaryFolder { folder in
+            let parent = folder + "/shared"
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false)
+            chmod(parent, 0o1777)
+            let store = ConfigStore(location: ConfigLocation(folder: parent + "/nsx/deeper"))
+            try store.update { $0.defaultProfile = "p" }
+            #expect(try store.load().defaultProfile == "p")
+            #expect(permissions(of: parent + "/nsx/deeper") == 0o700)
+        }
+    }
+
     @Test func aSymlinkForTheFolderMustBeOurs() throws {
         try withTemporaryFolder { folder in
             let real = store(in: folder)

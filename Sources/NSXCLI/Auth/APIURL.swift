@@ -19,7 +19,7 @@ enum APIURL {
     /// to a loopback host (the transport refuses anything else, so say it early), and the
     /// server's address alone — the routes' own `/api/v1` is not part of it.
     static func problem(with url: String) -> Problem? {
-        let url = normalized(url)
+        let url = url.trimmingWhitespace()
         let scheme: String
         if url.hasPrefix("https://") {
             scheme = "https"

@@ -46,15 +46,26 @@ enum TokensRevoke: Verb {
             try confirm(found.map(\.object).filter { $0["revoked_at"]?.isNull != false }, current: current, context: context,
                         confirmation: confirmation)
         }
-        func id(_ word: String) -> String? { tokens[word]?["id"]?.stringValue }
-        let ordered = words.filter { id($0) == nil || id($0) != current?.tokenID } + words.filter { id($0) != nil && id($0) == current?.tokenID }
+        // With --yes nothing was looked up: names become IDs here, to put the token in use last
+        // (a word that names nothing fails in its turn below).
+        var ids: [String: String] = tokens.compactMapValues { $0["id"]?.stringValue }
+        for word in words where ids[word] == nil {
+            ids[word] = try? context.id(word)
+        }
+        let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID } + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
 
         let apiURL = context.client.baseURL
         var results: [Result<Batch.Done, CLIError>] = []
         for word in ordered {
             results.append(Result { () throws(CLIError) in
                 let token: JSONValue
-                if let known = tokens[word] { token = known } else { token = try context.get(try context.id(word)) }
+                if let known = tokens[word] {
+                    token = known
+                } else if let id = ids[word] {
+                    token = try context.get(id)
+                } else {
+                    token = try context.get(try context.id(word))
+                }
                 let id = token["id"]?.stringValue ?? word
                 if let at = token["revoked_at"]?.stringValue {
                     return Batch.Done(object: token, saying: "Token \(NewTokenOutput.label(token)) was already revoked (\(at))")
