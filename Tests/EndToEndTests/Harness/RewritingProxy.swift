@@ -29,7 +29,9 @@ final class RewritingProxy: @unchecked Sendable {
 
     init(upstream: TestServer, rules: Rules) throws {
         let script = #"""
-import http.client, http.server, json, sys, urllib.parse
+import http.client, http.server, json, signal, sys, urllib.parse
+# The test runner blocks signals its children inherit; unblocked, SIGTERM (stop()) ends us.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
 upstream = urllib.parse.urlparse(sys.argv[1])
 rules = json.loads(sys.argv[2])
 

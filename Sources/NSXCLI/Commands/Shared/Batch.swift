@@ -94,7 +94,9 @@ struct Batch {
         switch result {
         case .success(let done):
             let id = done.object["id"]?.stringValue ?? word
-            let label = done.object["name"]?.stringValue.map { "\($0) (\(id))" } ?? id
+            // A delete's answer has no name: the name the person typed stands in for it.
+            let name = done.object["name"]?.stringValue ?? (word != id ? word : nil)
+            let label = name.map { "\($0) (\(id))" } ?? id
             var line = StyledText.mark("✓", .green) + StyledText(" " + (done.saying ?? "\(pastTense) \(label)"))
             if done.saying == nil, let status = done.object["status"]?.stringValue {
                 line = line + StyledText(": ") + StyledText(status, .status)
