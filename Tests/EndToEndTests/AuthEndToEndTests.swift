@@ -89,7 +89,7 @@ import Testing
         #expect(table.stdout.contains("Credential:   session from the keyring\n"))
         #expect(table.stdout.contains("Environment:  LIVE\n"))
         #expect(table.stdout.contains("Permissions:  servers:rw instances:rw+actions backups:rw+restore settings:rw\n"))
-        #expect(table.stdout.contains("Expires:      in 23 hours"))
+        #expect(table.stdout.contains("Expires:      in 24 hours"))
 
         let json = try world.user.nsx("auth", "status", "--json")
         #expect(json.status == 0)
@@ -134,7 +134,7 @@ import Testing
         let old = try world.token()
         let refresh = try world.user.nsx("auth", "refresh")
         #expect(refresh.status == 0, "\(refresh)")
-        #expect(refresh.stderr.contains("✓ Renewed the session of profile default; it expires in 23 hours ("))
+        #expect(refresh.stderr.contains("✓ Renewed the session of profile default; it expires in 24 hours ("))
         let new = try world.token()
         #expect(new != old)
         #expect(try AuthWorld.secretTool(["lookup", "profile", "default", "api_url", world.server.url]).stdout == new)
