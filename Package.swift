@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "NSXConfig"),
         .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON"]),
-        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        // Token hygiene engine (`tokens scan`, `tokens audit`): libc only, no CLI knowledge.
+        .target(name: "NSXTokenScan"),
+        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput", "NSXTokenScan"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "NSXStorageTests", dependencies: ["NSXConfig", "NSXKeyring"]),
         .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON"]),
         .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI"]),
+        .testTarget(name: "NSXTokenScanTests", dependencies: ["NSXTokenScan"]),
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
