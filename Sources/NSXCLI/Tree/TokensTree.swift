@@ -4,7 +4,7 @@ import NSXCommandLine
 enum TokensTree {
     static let group = NSXCommand(
         "tokens",
-        summary: "Create, list, show, revoke and rotate API tokens",
+        summary: "Create, list, show, revoke, rotate, audit and scan for API tokens",
         subcommands: [
             NSXCommand("list", aliases: ["ls"], summary: "List API tokens",
                        discussion: """
@@ -85,6 +85,74 @@ enum TokensTree {
                        examples: [Example("nsx tokens rotate ci --yes")],
                        permissions: ["settings:read", "settings:write"],
                        action: CommandRunner(RotateToken.run)),
+            NSXCommand("audit", summary: "Find stale, unused, immortal and over-broad tokens",
+                       discussion: """
+                        Checks every active token (all pages) against these rules. Each finding
+                        names the command that fixes it:
+
+                          high    never used, and older than a day     revoke it
+                          high    not used for longer than --unused-for revoke it
+                          high    holds every permission               recreate it with --for
+                          medium  holds every write permission         recreate it with --for
+                          medium  older than --max-age                 rotate it
+                          low     never expires                        recreate it with --expires
+
+                        Which permissions a token really uses is not knowable from the API: in a
+                        --for fix, replace COMMAND with the nsx commands the token runs. A token
+                        that is a stored profile's credential is marked in PROFILE; fixing it
+                        changes that profile. Replacements expire after --max-age.
+
+                        The table is sorted by severity; -o json, ndjson, csv and yaml give one
+                        object per finding. With --fail, any finding exits 10, for CI.
+                        """,
+                       options: [
+                        .value("env", .choice(["live", "test"]), valueName: "env", help: "Only tokens of this environment"),
+                        .value("unused-for", .duration, valueName: "duration", help: "A token unused this long should be revoked", default: "30d"),
+                        .value("max-age", .duration, valueName: "duration", help: "A token older than this should be rotated", default: "90d"),
+                        .flag("fail", help: "Exit 10 when anything is found"),
+                       ],
+                       examples: [
+                        Example("nsx tokens audit"),
+                        Example("nsx tokens audit --max-age 30d --fail -o json"),
+                       ],
+                       permissions: ["settings:read"],
+                       action: CommandRunner(AuditTokens.run)),
+            NSXCommand("scan", summary: "Find API tokens in files, and whose they are",
+                       discussion: """
+                        Looks for nsx_live_/nsx_test_ tokens in files and directory trees (default:
+                        the current directory; - reads standard input). The walk skips .git, honours
+                        .gitignore inside a git work tree (as git does: tracked and unignored files),
+                        skips binary files (a NUL byte in the first 8 KiB), and never follows
+                        symbolic links; a file or link named as PATH is scanned as it is.
+
+                        --staged scans what `git commit` would add now: the added lines of
+                        `git diff --cached`, with their line numbers in the staged file. As a
+                        pre-commit hook: nsx tokens scan --staged || exit 1
+
+                        Each hit shows file, line, column (in bytes) and the token's public prefix,
+                        never the secret. With a credential, hits are matched to your tokens by
+                        prefix and environment ("probably yours"); the secret found is never sent
+                        anywhere. --revoke revokes the matched active tokens after a question that
+                        names them (without a terminal, --yes is required).
+
+                        Exits 0 when nothing is found, 10 when something is. -o json lists the hits.
+                        """,
+                       options: [
+                        .flag("staged", help: "Scan what `git commit` would add (git diff --cached)"),
+                        .flag("revoke", help: "Revoke the matched active tokens (asks first; --yes for scripts)"),
+                        .flag("binary", help: "Scan binary files too"),
+                        .flag("no-ignore", help: "Scan files .gitignore excludes too"),
+                       ],
+                       arguments: [Argument("PATH", help: "Files or directories to scan (default: .; - is standard input)",
+                                            optional: true, repeatable: true)],
+                       examples: [
+                        Example("nsx tokens scan"),
+                        Example("nsx tokens scan --staged"),
+                        Example("nsx tokens scan ~/src deploy.env -o json"),
+                        Example("nsx tokens scan . --revoke"),
+                       ],
+                       permissions: ["settings:read"],
+                       action: CommandRunner(ScanTokens.run)),
         ]
     )
 }
