@@ -44,19 +44,22 @@ public enum TokenMatcher {
         return found
     }
 
-    /// The environment when a whole token, with its boundaries, starts at `start`.
+    /// The environment when a whole token, with its boundaries, starts at `start`. Most
+    /// candidates are an `x` in some other word, so the bytes around it are checked first,
+    /// as constants (no array, no lazy global on this path).
+    @inline(__always)
     static func tokenEnvironment(at start: Int, in base: UnsafeRawPointer, count: Int) -> TokenEnvironment? {
         let bytes = base.assumingMemoryBound(to: UInt8.self)
-        guard start >= 0, start + TokenShape.length <= count else { return nil }
-        if start > 0 && TokenShape.isWordByte(bytes[start - 1]) { return nil }
+        guard start >= 0, start + TokenShape.length <= count,
+              bytes[start] == UInt8(ascii: "n"), bytes[start + 1] == UInt8(ascii: "s"),
+              bytes[start + 3] == UInt8(ascii: "_"), bytes[start + 8] == UInt8(ascii: "_") else { return nil }
         let environment: TokenEnvironment
-        if startsWith(TokenShape.livePrefix, at: start, bytes) {
-            environment = .live
-        } else if startsWith(TokenShape.testPrefix, at: start, bytes) {
-            environment = .test
-        } else {
-            return nil
+        switch (bytes[start + 4], bytes[start + 5], bytes[start + 6], bytes[start + 7]) {
+        case (UInt8(ascii: "l"), UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "e")): environment = .live
+        case (UInt8(ascii: "t"), UInt8(ascii: "e"), UInt8(ascii: "s"), UInt8(ascii: "t")): environment = .test
+        default: return nil
         }
+        if start > 0 && TokenShape.isWordByte(bytes[start - 1]) { return nil }
         let bodyStart = start + TokenShape.typePrefixLength
         for index in bodyStart..<(bodyStart + TokenShape.bodyLength) where !TokenShape.isBase62(bytes[index]) {
             return nil
@@ -64,11 +67,6 @@ public enum TokenMatcher {
         let end = start + TokenShape.length
         if end < count && TokenShape.isWordByte(bytes[end]) { return nil }
         return environment
-    }
-
-    private static func startsWith(_ prefix: [UInt8], at start: Int, _ bytes: UnsafePointer<UInt8>) -> Bool {
-        for (index, byte) in prefix.enumerated() where bytes[start + index] != byte { return false }
-        return true
     }
 }
 

@@ -15,9 +15,6 @@ public enum TokenEnvironment: String, Sendable, CaseIterable, Comparable {
 /// any non-word byte ends a token here, so `TOKEN=nsx_live_…&x=1` and `(nsx_live_…)` are
 /// found too. Bytes from 0x80 up are not word characters, as in RE2's ASCII `\b`.
 enum TokenShape {
-    static let anchor: [UInt8] = Array("nsx_".utf8)
-    static let livePrefix: [UInt8] = Array("nsx_live_".utf8)
-    static let testPrefix: [UInt8] = Array("nsx_test_".utf8)
     static let typePrefixLength = 9
     static let bodyLength = 32
     static let length = typePrefixLength + bodyLength
@@ -29,6 +26,7 @@ enum TokenShape {
     static let rareByte = UInt8(ascii: "x")
     static let rareByteOffset = 2
 
+    @inline(__always)
     static func isBase62(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): true
@@ -36,5 +34,6 @@ enum TokenShape {
         }
     }
 
+    @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool { isBase62(byte) || byte == UInt8(ascii: "_") }
 }
