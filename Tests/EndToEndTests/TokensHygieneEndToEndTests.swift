@@ -307,11 +307,19 @@ struct TokensHygieneEndToEndTests {
         #expect(failing.stderr == #"{"success":false,"error":{"code":"FINDINGS","message":"4 findings for 3 of 5 tokens"}}"# + "\n", "\(failing)")
         #expect((try failing.json() as? [Any])?.count == 4)
 
+        // For people: a line per finding, sorted by severity, and its whole fix under it.
         let table = try world.ok(["tokens", "audit"])
-        let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        #expect(rows.first == ["SEVERITY", "TOKEN", "ID", "FINDING", "FIX", "PROFILE"])
-        #expect(rows.dropFirst().map(\.first) == ["high", "medium", "low", "low"])
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8, "\(table)")
+        #expect(lines.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element.split(separator: " ").first.map(String.init) } == ["high", "medium", "low", "low"])
+        #expect(lines[0] == "high    admin (\(admin))   has every permission", "\(table)")
+        #expect(lines[1] == "        fix: nsx tokens create --name admin --for COMMAND --expires 90d && nsx tokens revoke \(admin)", "\(table)")
+        #expect(lines[4] == "low     admin (\(admin))   never expires", "\(table)")
+        #expect(lines[5] == "        fix: nsx tokens create --name admin --perm '*' --expires 90d && nsx tokens revoke \(admin)", "\(table)")
+        #expect(lines[6].hasSuffix("never expires; the credential of profile \"stored\""), "\(table)")
         #expect(table.stderr.contains("4 findings for 3 of 5 tokens."), "\(table)")
+        let picked = try world.ok(["tokens", "audit", "--fields", "severity,name,rule"])
+        #expect(picked.stdout.split(separator: "\n").first?.split(separator: " ").map(String.init) == ["SEVERITY", "TOKEN", "RULE"], "\(picked)")
 
         #expect(try world.ok(["tokens", "audit", "-q"]).stdout == "\(admin)\n\(writer)\n\(stored)\n")
         let csv = parseCSV(try world.ok(["tokens", "audit", "-o", "csv"]).stdout)

@@ -81,6 +81,9 @@ struct TokenAuditTests {
         #expect(all.map(\.rule) == [.allPermissions])
         #expect(all.first?.severity == .high)
         #expect(all.first?.fix == "nsx tokens create --name admin --for COMMAND --expires 90d && nsx tokens revoke tok_admin")
+        let immortalAdmin = audit([Self.token("root", permissions: Self.everything, expiresIn: nil)])
+        #expect(immortalAdmin.map(\.rule) == [.allPermissions, .noExpiry])
+        #expect(immortalAdmin.last?.fix == "nsx tokens create --name root --perm '*' --expires 90d && nsx tokens revoke tok_root")
 
         let writes = Self.everything.filter { !$0.hasSuffix(":read") }
         let writer = audit([Self.token("writer", permissions: writes)])

@@ -90,12 +90,12 @@ enum TokensTree {
                         Checks every active token (all pages) against these rules. Each finding
                         names the command that fixes it:
 
-                          high    never used, and older than a day     revoke it
-                          high    not used for longer than --unused-for revoke it
-                          high    holds every permission               recreate it with --for
-                          medium  holds every write permission         recreate it with --for
-                          medium  older than --max-age                 rotate it
-                          low     never expires                        recreate it with --expires
+                          high    never used, and older than a day      revoke it
+                          high    not used for longer than --unused-for  revoke it
+                          high    holds every permission                recreate it with --for
+                          medium  holds every write permission          recreate it with --for
+                          medium  older than --max-age                  rotate it
+                          low     never expires                         recreate it with --expires
 
                         Which permissions a token really uses is not knowable from the API: in a
                         --for fix, replace COMMAND with the nsx commands the token runs. A token
@@ -127,7 +127,9 @@ enum TokensTree {
 
                         --staged scans what `git commit` would add now: the added lines of
                         `git diff --cached`, with their line numbers in the staged file. As a
-                        pre-commit hook: nsx tokens scan --staged || exit 1
+                        pre-commit hook (a line in .git/hooks/pre-commit):
+
+                          nsx tokens scan --staged || exit 1
 
                         Each hit shows file, line, column (in bytes) and the token's public prefix,
                         never the secret. With a credential, hits are matched to your tokens by

@@ -15,9 +15,10 @@ struct FixCommands {
     var revoke: String { ShellQuote.line(["nsx", "tokens", "revoke", token.id]) }
     var rotate: String { ShellQuote.line(["nsx", "tokens", "rotate", token.id]) }
 
-    /// The same permissions, now with an end.
-    var recreateExpiring: String {
-        replace(with: ["--perm", token.permissions.joined(separator: ",")])
+    /// The same permissions, now with an end (`*` when it holds every one there is).
+    func recreateExpiring(knownPermissions: [String]) -> String {
+        let holdsAll = !knownPermissions.isEmpty && Set(knownPermissions).isSubset(of: Set(token.permissions))
+        return replace(with: ["--perm", holdsAll ? "*" : token.permissions.joined(separator: ",")])
     }
 
     /// Only what the commands it runs need; which those are, only its owner knows.

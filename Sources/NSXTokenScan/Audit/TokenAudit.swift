@@ -36,7 +36,7 @@ public enum TokenAudit {
                 add(.maxAge, "created \(spoken(age)) ago (older than \(spoken(policy.maxAge)))", commands.rotate)
             }
             if token.expiresAt == nil {
-                add(.noExpiry, "never expires", commands.recreateExpiring)
+                add(.noExpiry, "never expires", commands.recreateExpiring(knownPermissions: known))
             }
         }
         return findings.sorted(by: order)

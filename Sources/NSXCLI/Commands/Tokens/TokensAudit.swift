@@ -41,13 +41,13 @@ enum AuditTokens {
     /// The keys of one finding in json, ndjson, csv and yaml: the token's `id`, `name`,
     /// `prefix` and `environment`, then what is wrong and how to fix it.
     static let fields = ["id", "name", "prefix", "environment", "severity", "rule", "message", "fix", "profiles"]
+    /// The table's columns when `--fields` picks from them (AuditFindingsText otherwise).
     static let columns = [
         Column("severity", header: "SEVERITY"),
         Column("name", header: "TOKEN"),
         Column("id", header: "ID", style: .id),
         Column("message", header: "FINDING"),
-        // A fix cut short is worse than none: it is never truncated to fit the terminal.
-        Column("fix", header: "FIX", style: .id),
+        Column("fix", header: "FIX"),
         Column("profiles", header: "PROFILE", style: .list),
     ]
 
@@ -67,26 +67,32 @@ enum AuditTokens {
         let findings = TokenAudit.findings(tokens: tokens, now: Int64(Date().timeIntervalSince1970), policy: policy,
                                            profileCredentials: try profileCredentials(invocation.factory, apiURL: client.baseURL))
 
-        // CSV has every key, as JSON does; the table is for people.
-        let writer = try printer.list(columns: invocation.globals.output == .table ? columns : fields.map { Column($0, style: $0 == "profiles" ? .list : .plain) },
-                                      fields: fields)
-        var listed = Set<String>()
-        for finding in findings {
-            // -q prints token IDs, each once, however many rules it breaks.
-            if invocation.globals.quiet, !listed.insert(finding.token.id).inserted { continue }
-            writer.write(json(finding))
+        let globals = invocation.globals
+        if globals.output == .table && !globals.quiet && globals.fields == nil {
+            let style = Style(enabled: globals.colour && invocation.streams.stdoutIsTerminal)
+            invocation.streams.out.write(AuditFindingsText.render(findings, style: style))
+        } else {
+            // CSV has every key, as JSON does.
+            let writer = try printer.list(columns: globals.output == .table ? columns : fields.map { Column($0, style: $0 == "profiles" ? .list : .plain) },
+                                          fields: fields)
+            var listed = Set<String>()
+            for finding in findings {
+                // -q prints token IDs, each once, however many rules it breaks.
+                if globals.quiet, !listed.insert(finding.token.id).inserted { continue }
+                writer.write(json(finding))
+            }
+            writer.finish()
         }
-        writer.finish()
 
         let tokenCount = Set(findings.map(\.token.id)).count
         let summary = "\(findings.count) finding\(findings.count == 1 ? "" : "s") for \(tokenCount) of \(tokens.count) token\(tokens.count == 1 ? "" : "s")"
         if findings.isEmpty {
-            if invocation.globals.output == .table {
+            if globals.output == .table {
                 printer.note("\(printer.style.checkMark) No findings: \(tokens.count) token\(tokens.count == 1 ? "" : "s") checked.")
             }
         } else if options.fail {
             throw .findings(summary)
-        } else if invocation.globals.output == .table {
+        } else if globals.output == .table {
             printer.note(summary + ".")
         }
     }
