@@ -250,6 +250,24 @@ struct TokensHygieneEndToEndTests {
         #expect(clean.status == 0, "\(clean)")
     }
 
+    @Test("a walk finds each repository from its folder, whatever GIT_DIR and GIT_WORK_TREE say (as in a hook)")
+    func scanIgnoresInheritedGitVariables() throws {
+        let server = try TestServer()
+        let user = try NSXUser(server: server)
+        let other = try ScanFolder()
+        try other.git("init", "-q", ".")
+        let folder = try ScanFolder()
+        try folder.git("init", "-q", ".")
+        try folder.write(".gitignore", "*.local\n")
+        try folder.write("ignored.local", "nsx_live_Ignr" + String(repeating: "8", count: 28))
+        try folder.write("kept.env", "nsx_live_Kept" + String(repeating: "8", count: 28))
+        let run = try user.nsx(["tokens", "scan", folder.path, "-o", "json"],
+                               extraEnvironment: ["GIT_DIR": other.path + "/.git", "GIT_WORK_TREE": other.path])
+        #expect(run.status == 10, "\(run)")
+        #expect((try run.json() as? [[String: Any]])?.map { $0["file"] as? String } == [folder.path + "/kept.env"], "\(run)")
+        #expect(!run.stderr.contains("warning"), "\(run)")
+    }
+
     @Test("files and directories that cannot be read are warnings; the rest is scanned")
     func scanUnreadable() throws {
         let folder = try ScanFolder()

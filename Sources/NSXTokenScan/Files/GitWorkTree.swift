@@ -40,8 +40,12 @@ enum GitWorkTree {
         do {
             let location = directory.bytes.isEmpty ? Array(".".utf8) : directory.bytes
             // core.fsmonitor=false: a repository's own config must not get to run a program.
+            // git finds the repository from the folder, as the walk found it: variables a
+            // hook or a wrapper set for another repository must not redirect it.
             outcome = try Subprocess.run(["git", "-c", "core.fsmonitor=false", "-C"].map { Array($0.utf8) } + [location]
-                                         + ["ls-files", "-z", "--cached", "--others", "--exclude-standard"].map { Array($0.utf8) }) {
+                                         + ["ls-files", "-z", "--cached", "--others", "--exclude-standard"].map { Array($0.utf8) },
+                                         unsetting: ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR",
+                                                     "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES", "GIT_PREFIX"]) {
                 output.append(contentsOf: $0)
             }
         } catch {

@@ -29,7 +29,9 @@ enum Subprocess {
     private static let spawnLock = Monitor()
     private static let stderrLimit = 64 * 1024
 
-    static func run(_ arguments: [[UInt8]], onOutput: (UnsafeRawBufferPointer) -> Void) throws(Failure) -> Outcome {
+    /// - Parameter unsetting: environment variables the child must not inherit.
+    static func run(_ arguments: [[UInt8]], unsetting: [String] = [],
+                    onOutput: (UnsafeRawBufferPointer) -> Void) throws(Failure) -> Outcome {
         let program = String(decoding: arguments.first ?? [], as: UTF8.self)
         var out: [Int32] = [-1, -1]
         var err: [Int32] = [-1, -1]
@@ -50,7 +52,15 @@ enum Subprocess {
                 return copy
             } + [nil]
             defer { for pointer in argv { pointer?.deallocate() } }
-            let result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, argv[0]!, &actions, nil, $0.baseAddress!, environ) }
+            let result: Int32
+            if unsetting.isEmpty {
+                result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, argv[0]!, &actions, nil, $0.baseAddress!, environ) }
+            } else {
+                let kept = environmentWithout(unsetting)
+                result = argv.withUnsafeBufferPointer { args in
+                    kept.withUnsafeBufferPointer { posix_spawnp(&pid, argv[0]!, &actions, nil, args.baseAddress!, $0.baseAddress!) }
+                }
+            }
             close(out[1])
             close(err[1])
             return result
@@ -71,6 +81,19 @@ enum Subprocess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7f == 0
         return Outcome(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), stderr: stderr)
+    }
+
+    /// This process's environment minus `names`, as an `envp` (its strings stay owned by libc).
+    private static func environmentWithout(_ names: [String]) -> [UnsafeMutablePointer<CChar>?] {
+        let prefixes = names.map { Array($0.utf8) + [UInt8(ascii: "=")] }
+        var kept: [UnsafeMutablePointer<CChar>?] = []
+        var entry = environ
+        while let variable = entry.pointee {
+            let bytes = UnsafeRawBufferPointer(start: variable, count: strlen(variable))
+            if !prefixes.contains(where: { bytes.starts(with: $0) }) { kept.append(variable) }
+            entry += 1
+        }
+        return kept + [nil]
     }
 
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
