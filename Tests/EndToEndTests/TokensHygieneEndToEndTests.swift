@@ -206,6 +206,8 @@ struct TokensHygieneEndToEndTests {
         #expect(run.status == 10, "\(run)")
         #expect(run.stderr.contains("could not match the hits to your tokens: Token does not have permission: settings:read"), "\(run)")
         #expect((try run.json() as? [[String: Any]])?.first?["matches"] is NSNull)
+        let table = try world.user.nsx(["tokens", "scan", folder.path], extraEnvironment: ["NSX_TOKEN": narrow])
+        #expect(table.stderr.contains("hint: Remove them from the files, and revoke any that still work."), "\(table)")
     }
 
     @Test("--staged sees only what git would commit; the README's pre-commit hook stops the commit")

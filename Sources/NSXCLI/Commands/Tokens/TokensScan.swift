@@ -83,7 +83,7 @@ enum ScanTokens {
         }
         let files = Set(report.hits.map(\.file)).count
         let summary = "found \(report.hits.count) token\(report.hits.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
-        throw .findings(summary, hint: hint(options: options, owners: owners, hits: report.hits))
+        throw .findings(summary, hint: hint(options: options, owners: owners, offline: client == nil, hits: report.hits))
     }
 
     /// An API client when a credential is at hand. Without one the scan works offline; a
@@ -151,9 +151,10 @@ enum ScanTokens {
         return owners.map { "\($0.name) (\($0.id)), \($0.status)" }.joined(separator: "; ")
     }
 
-    static func hint(options: Options, owners: ScanOwners?, hits: [TokenHit]) -> String {
+    static func hint(options: Options, owners: ScanOwners?, offline: Bool, hits: [TokenHit]) -> String {
         guard let owners else {
-            return "Log in (or set NSX_TOKEN) to see whose tokens these are; remove them from the files either way."
+            if offline { return "Log in (or set NSX_TOKEN) to see whose tokens these are; remove them from the files either way." }
+            return "Remove them from the files, and revoke any that still work."
         }
         let active = hits.contains { hit in owners.owners(of: hit).contains { $0.status == "active" } }
         if active && !options.revoke {
