@@ -164,6 +164,27 @@ struct TokensHygieneEndToEndTests {
         #expect(again.stderr.contains("None of the hits is an active token of yours: nothing to revoke."), "\(again)")
     }
 
+    @Test("--revoke goes on past a token it cannot revoke, and exits with that failure's code")
+    func scanRevokePartly() throws {
+        let world = try ResourceWorld()
+        let first = try mint(world, "first", ["--perm", "servers:read"])
+        let second = try mint(world, "second", ["--perm", "servers:read"])
+        let folder = try ScanFolder()
+        try folder.write("a.env", "\(first)\n\(second)\n")
+        let firstID = try id(world, named: "first")
+        try world.server.injectFault(#"{"count":1,"status":409,"method":"DELETE","path_prefix":"/api/v1/tokens/\#(firstID)"}"#)
+
+        let run = try world.user.nsx(["tokens", "scan", folder.path, "--revoke", "--yes", "-o", "json"])
+        #expect(run.status == 6, "\(run)")
+        #expect(run.stderr.contains("✗ first (\(firstID))"), "\(run)")
+        #expect(run.stderr.contains("Revoked token second (tok_"), "\(run)")
+        #expect(run.stderr.contains(#""message":"1 of 2 failed""#), "\(run)")
+        let statuses = try #require(try run.json() as? [[String: Any]]).map { ($0["matches"] as? [[String: String]])?.first?["status"] }
+        #expect(statuses == ["active", "revoked"], "\(run)")
+        #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": first]).status == 0)
+        #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": second]).status == 3)
+    }
+
     @Test("--revoke asks on a terminal, naming the token and where it was found; without one it needs --yes")
     func scanRevokeAsks() throws {
         let world = try ResourceWorld()

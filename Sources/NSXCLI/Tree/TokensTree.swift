@@ -137,7 +137,8 @@ enum TokensTree {
                         anywhere. --revoke revokes the matched active tokens after a question that
                         names them (without a terminal, --yes is required).
 
-                        Exits 0 when nothing is found, 10 when something is. -o json lists the hits.
+                        Exits 0 when nothing is found, 10 when something is (a revocation that
+                        fails exits with its own code). -o json lists the hits.
                         """,
                        options: [
                         .flag("staged", help: "Scan what `git commit` would add (git diff --cached)"),

@@ -10,8 +10,14 @@ struct TokenRevocation {
     let invocation: Invocation
     let client: APIClient
 
-    /// Revokes and marks them revoked in `owners`; returns the failures (each also said on stderr).
-    func revokeActive(among hits: [TokenHit], owners: inout ScanOwners) throws(CLIError) -> [CLIError] {
+    /// How many tokens were to be revoked, and what went wrong (each also said on stderr).
+    struct Outcome {
+        var attempted = 0
+        var failures: [CLIError] = []
+    }
+
+    /// Revokes them and marks them revoked in `owners`.
+    func revokeActive(among hits: [TokenHit], owners: inout ScanOwners) throws(CLIError) -> Outcome {
         let printer = Printer(factory: invocation.factory)
         var targets: [(owner: ScanOwners.Owner, prefix: String, places: [String])] = []
         for hit in hits {
@@ -26,7 +32,7 @@ struct TokenRevocation {
         }
         guard !targets.isEmpty else {
             printer.note("None of the hits is an active token of yours: nothing to revoke.")
-            return []
+            return Outcome()
         }
         if !invocation.globals.assumeYes {
             invocation.streams.warn("These tokens stop working at once:")
@@ -40,14 +46,14 @@ struct TokenRevocation {
 
         let current = CurrentCredential.describe(client, needs: [.tokenID])
         let ordered = targets.filter { $0.owner.id != current?.tokenID } + targets.filter { $0.owner.id == current?.tokenID }
-        var failures: [CLIError] = []
+        var outcome = Outcome(attempted: ordered.count)
         for target in ordered {
             let id = target.owner.id
             let label = "\(terminalSafe(target.owner.name)) (\(id))"
             do {
                 _ = try client.delete(ResourceKind.token.itemPath(id))
             } catch {
-                failures.append(error)
+                outcome.failures.append(error)
                 invocation.streams.warn("\(printer.style.crossMark) \(label): \(terminalSafe(ErrorPresenter.present(error).message))")
                 continue
             }
@@ -60,6 +66,6 @@ struct TokenRevocation {
                 id, label: label, apiURL: client.baseURL,
                 inUseProfile: current?.tokenID == id && current?.source != .env ? invocation.globals.profile : nil)
         }
-        return failures
+        return outcome
     }
 }

@@ -61,18 +61,18 @@ enum ScanTokens {
             }
         }
 
-        var revocationFailures: [CLIError] = []
+        var revocation = TokenRevocation.Outcome()
         if options.revoke, let client, var known = owners {
-            revocationFailures = try TokenRevocation(invocation: invocation, client: client)
-                .revokeActive(among: report.hits, owners: &known)
+            revocation = try TokenRevocation(invocation: invocation, client: client).revokeActive(among: report.hits, owners: &known)
             owners = known
         }
 
         try printHits(report.hits, owners: owners, invocation: invocation)
 
-        if let first = revocationFailures.first {
-            let code = ErrorPresenter.present(first).exitCode
-            throw .batchFailed(first: code, failures: revocationFailures.count, total: revocationFailures.count)
+        // A token left working matters more than the findings: its failure's exit code wins.
+        if let first = revocation.failures.first {
+            throw .batchFailed(first: ErrorPresenter.present(first).exitCode, failures: revocation.failures.count,
+                               total: revocation.attempted)
         }
         guard !report.hits.isEmpty else {
             if globals.output == .table && !globals.quiet {
