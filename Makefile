@@ -31,6 +31,7 @@ demo: build
 bench: deps
 	bench/server.sh
 	bench/list.sh
+	bench/scan.sh
 
 clean:
 	rm -rf .build

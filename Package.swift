@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
         .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
-        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        // Token hygiene engine (`tokens scan`, `tokens audit`): libc only, no CLI knowledge.
+        .target(name: "NSXTokenScan"),
+        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring",
+                                               "NSXOutput", "NSXTokenScan"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "NSXKeyringTests", dependencies: ["NSXKeyring", "CSecretShim", "TestSupport"]),
         .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON", "NSXTime"]),
         .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI", "NSXTime"]),
+        .testTarget(name: "NSXTokenScanTests", dependencies: ["NSXTokenScan"]),
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

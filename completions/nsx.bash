@@ -6,6 +6,7 @@ _nsx_takes_value() {
         'nsx login:--email') return 0 ;;
         'nsx tokens list:--env'|'nsx tokens list:--limit') return 0 ;;
         'nsx tokens create:--name'|'nsx tokens create:--perm'|'nsx tokens create:--for'|'nsx tokens create:--expires'|'nsx tokens create:--save-profile') return 0 ;;
+        'nsx tokens audit:--env'|'nsx tokens audit:--unused-for'|'nsx tokens audit:--max-age') return 0 ;;
         'nsx servers list:--region'|'nsx servers list:--status'|'nsx servers list:--name'|'nsx servers list:--limit') return 0 ;;
         'nsx servers create:--name'|'nsx servers create:--region'|'nsx servers create:--plan'|'nsx servers create:--label'|'nsx servers create:--wait-timeout') return 0 ;;
         'nsx servers update:--name'|'nsx servers update:--label'|'nsx servers update:--remove-label') return 0 ;;
@@ -53,6 +54,8 @@ _nsx_step() {
         'nsx tokens:revoke') cmd='nsx tokens revoke' ;;
         'nsx tokens:delete') cmd='nsx tokens revoke' ;;
         'nsx tokens:rotate') cmd='nsx tokens rotate' ;;
+        'nsx tokens:audit') cmd='nsx tokens audit' ;;
+        'nsx tokens:scan') cmd='nsx tokens scan' ;;
         'nsx servers:list') cmd='nsx servers list' ;;
         'nsx servers:ls') cmd='nsx servers list' ;;
         'nsx servers:get') cmd='nsx servers get' ;;
@@ -96,6 +99,7 @@ _nsx_values() {
         *':--output'|*':-o') COMPREPLY=($(compgen -P "$4" -W 'table json ndjson csv yaml' -- "$3")) ;;
         *':--cacert') compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -P "$4" -f -- "$3")) ;;
         'nsx tokens list:--env') COMPREPLY=($(compgen -P "$4" -W 'live test' -- "$3")) ;;
+        'nsx tokens audit:--env') COMPREPLY=($(compgen -P "$4" -W 'live test' -- "$3")) ;;
         'nsx servers list:--region') COMPREPLY=($(compgen -P "$4" -W 'us-east us-west eu-central ap-southeast' -- "$3")) ;;
         'nsx servers list:--status') COMPREPLY=($(compgen -P "$4" -W 'provisioning active maintenance' -- "$3")) ;;
         'nsx servers create:--region') COMPREPLY=($(compgen -P "$4" -W 'us-east us-west eu-central ap-southeast' -- "$3")) ;;
@@ -114,6 +118,8 @@ _nsx_options() {
         'nsx logout') words+=' --all' ;;
         'nsx tokens list') words+=' --all --env --include-revoked --limit' ;;
         'nsx tokens create') words+=' --expires --for --name --perm --read-only --save --save-profile' ;;
+        'nsx tokens audit') words+=' --env --fail --max-age --unused-for' ;;
+        'nsx tokens scan') words+=' --binary --no-ignore --revoke --staged' ;;
         'nsx servers list') words+=' --all --limit --name --region --status' ;;
         'nsx servers create') words+=' --label --name --plan --region --wait --wait-timeout' ;;
         'nsx servers update') words+=' --label --name --remove-label' ;;
@@ -135,7 +141,7 @@ _nsx_words() {
     case "$1" in
         'nsx') COMPREPLY=($(compgen -W 'login logout auth tokens servers instances backups settings api config completion doctor help version' -- "$3")) ;;
         'nsx auth') COMPREPLY=($(compgen -W 'status token refresh list' -- "$3")) ;;
-        'nsx tokens') COMPREPLY=($(compgen -W 'list create show revoke rotate' -- "$3")) ;;
+        'nsx tokens') COMPREPLY=($(compgen -W 'list create show revoke rotate audit scan' -- "$3")) ;;
         'nsx servers') COMPREPLY=($(compgen -W 'list get create update delete' -- "$3")) ;;
         'nsx instances') COMPREPLY=($(compgen -W 'list get create update delete start stop restart' -- "$3")) ;;
         'nsx backups') COMPREPLY=($(compgen -W 'list get create delete restore' -- "$3")) ;;

@@ -2,7 +2,7 @@
 
 function __nsx_takes_value
     switch "$argv[1]:$argv[2]"
-        case '*:--profile' '*:--api-url' '*:--output' '*:-o' '*:--fields' '*:--timeout' '*:--cacert' 'nsx login:--email' 'nsx tokens list:--env' 'nsx tokens list:--limit' 'nsx tokens create:--name' 'nsx tokens create:--perm' 'nsx tokens create:--for' 'nsx tokens create:--expires' 'nsx tokens create:--save-profile' 'nsx servers list:--region' 'nsx servers list:--status' 'nsx servers list:--name' 'nsx servers list:--limit' 'nsx servers create:--name' 'nsx servers create:--region' 'nsx servers create:--plan' 'nsx servers create:--label' 'nsx servers create:--wait-timeout' 'nsx servers update:--name' 'nsx servers update:--label' 'nsx servers update:--remove-label' 'nsx instances list:--server' 'nsx instances list:--status' 'nsx instances list:--name' 'nsx instances list:--limit' 'nsx instances create:--name' 'nsx instances create:--server' 'nsx instances create:--image' 'nsx instances update:--name' 'nsx instances start:--wait-timeout' 'nsx instances stop:--wait-timeout' 'nsx instances restart:--wait-timeout' 'nsx backups list:--instance' 'nsx backups list:--status' 'nsx backups list:--limit' 'nsx backups create:--instance' 'nsx backups create:--name' 'nsx backups create:--wait-timeout' 'nsx backups restore:--instance' 'nsx backups restore:--wait-timeout' 'nsx api:--raw-field' 'nsx api:-f' 'nsx api:--field' 'nsx api:-F' 'nsx api:--input' 'nsx api:--header' 'nsx api:-H'
+        case '*:--profile' '*:--api-url' '*:--output' '*:-o' '*:--fields' '*:--timeout' '*:--cacert' 'nsx login:--email' 'nsx tokens list:--env' 'nsx tokens list:--limit' 'nsx tokens create:--name' 'nsx tokens create:--perm' 'nsx tokens create:--for' 'nsx tokens create:--expires' 'nsx tokens create:--save-profile' 'nsx tokens audit:--env' 'nsx tokens audit:--unused-for' 'nsx tokens audit:--max-age' 'nsx servers list:--region' 'nsx servers list:--status' 'nsx servers list:--name' 'nsx servers list:--limit' 'nsx servers create:--name' 'nsx servers create:--region' 'nsx servers create:--plan' 'nsx servers create:--label' 'nsx servers create:--wait-timeout' 'nsx servers update:--name' 'nsx servers update:--label' 'nsx servers update:--remove-label' 'nsx instances list:--server' 'nsx instances list:--status' 'nsx instances list:--name' 'nsx instances list:--limit' 'nsx instances create:--name' 'nsx instances create:--server' 'nsx instances create:--image' 'nsx instances update:--name' 'nsx instances start:--wait-timeout' 'nsx instances stop:--wait-timeout' 'nsx instances restart:--wait-timeout' 'nsx backups list:--instance' 'nsx backups list:--status' 'nsx backups list:--limit' 'nsx backups create:--instance' 'nsx backups create:--name' 'nsx backups create:--wait-timeout' 'nsx backups restore:--instance' 'nsx backups restore:--wait-timeout' 'nsx api:--raw-field' 'nsx api:-f' 'nsx api:--field' 'nsx api:-F' 'nsx api:--input' 'nsx api:--header' 'nsx api:-H'
             return 0
     end
     return 1
@@ -66,6 +66,10 @@ function __nsx_step
             echo 'nsx tokens revoke'
         case 'nsx tokens:rotate'
             echo 'nsx tokens rotate'
+        case 'nsx tokens:audit'
+            echo 'nsx tokens audit'
+        case 'nsx tokens:scan'
+            echo 'nsx tokens scan'
         case 'nsx servers:list'
             echo 'nsx servers list'
         case 'nsx servers:ls'
@@ -196,7 +200,7 @@ complete -c nsx -f
 complete -c nsx -n "__nsx_at nsx" -a login -d 'Log in and keep the credential in the GNOME keyring'
 complete -c nsx -n "__nsx_at nsx" -a logout -d 'End the session and remove the stored credential'
 complete -c nsx -n "__nsx_at nsx" -a auth -d 'See and manage the credential nsx uses'
-complete -c nsx -n "__nsx_at nsx" -a tokens -d 'Create, list, show, revoke and rotate API tokens'
+complete -c nsx -n "__nsx_at nsx" -a tokens -d 'Create, list, show, revoke, rotate, audit and scan for API tokens'
 complete -c nsx -n "__nsx_at nsx" -a servers -d 'Manage servers'
 complete -c nsx -n "__nsx_at nsx" -a instances -d 'Manage instances, and start, stop or restart them'
 complete -c nsx -n "__nsx_at nsx" -a backups -d 'Manage backups and restore them'
@@ -216,6 +220,8 @@ complete -c nsx -n "__nsx_at 'nsx tokens'" -a create -d 'Create a scoped API tok
 complete -c nsx -n "__nsx_at 'nsx tokens'" -a show -d 'Show one API token'
 complete -c nsx -n "__nsx_at 'nsx tokens'" -a revoke -d 'Revoke API tokens at once'
 complete -c nsx -n "__nsx_at 'nsx tokens'" -a rotate -d 'Replace a token with a new one and revoke the old'
+complete -c nsx -n "__nsx_at 'nsx tokens'" -a audit -d 'Find stale, unused, immortal and over-broad tokens'
+complete -c nsx -n "__nsx_at 'nsx tokens'" -a scan -d 'Find API tokens in files, and whose they are'
 complete -c nsx -n "__nsx_at 'nsx servers'" -a list -d 'List servers'
 complete -c nsx -n "__nsx_at 'nsx servers'" -a get -d 'Show a server'
 complete -c nsx -n "__nsx_at 'nsx servers'" -a create -d 'Create a server'
@@ -275,6 +281,14 @@ complete -c nsx -n "__nsx_at 'nsx tokens create'" -l for -x -d 'Grant what this 
 complete -c nsx -n "__nsx_at 'nsx tokens create'" -l expires -x -d '30d, 12h, a date (2027-01-31), an RFC 3339 time, or never'
 complete -c nsx -n "__nsx_at 'nsx tokens create'" -l save -d 'Store the token as a profile\'s credential instead of printing it'
 complete -c nsx -n "__nsx_at 'nsx tokens create'" -l save-profile -x -d 'The profile --save stores into (implies --save; default: the token\'s name)'
+complete -c nsx -n "__nsx_at 'nsx tokens audit'" -l env -x -a 'live test' -d 'Only tokens of this environment'
+complete -c nsx -n "__nsx_at 'nsx tokens audit'" -l unused-for -x -d 'A token unused this long should be revoked'
+complete -c nsx -n "__nsx_at 'nsx tokens audit'" -l max-age -x -d 'A token older than this should be rotated'
+complete -c nsx -n "__nsx_at 'nsx tokens audit'" -l fail -d 'Exit 10 when anything is found'
+complete -c nsx -n "__nsx_at 'nsx tokens scan'" -l staged -d 'Scan what `git commit` would add (git diff --cached)'
+complete -c nsx -n "__nsx_at 'nsx tokens scan'" -l revoke -d 'Revoke the matched active tokens (asks first; --yes for scripts)'
+complete -c nsx -n "__nsx_at 'nsx tokens scan'" -l binary -d 'Scan binary files too'
+complete -c nsx -n "__nsx_at 'nsx tokens scan'" -l no-ignore -d 'Scan files .gitignore excludes too'
 complete -c nsx -n "__nsx_at 'nsx servers list'" -l region -x -a 'us-east us-west eu-central ap-southeast' -d 'Only servers in this region'
 complete -c nsx -n "__nsx_at 'nsx servers list'" -l status -x -a 'provisioning active maintenance' -d 'Only servers with this status'
 complete -c nsx -n "__nsx_at 'nsx servers list'" -l name -x -d 'Only items with exactly this name'

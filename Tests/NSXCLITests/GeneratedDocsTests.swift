@@ -39,6 +39,6 @@ struct GeneratedDocsTests {
 
     @Test func extraEnvironmentIsOnlyWhatNoOptionDocuments() {
         #expect(Docs.extraEnvironment.map(\.term) == ["NSX_TOKEN", "NSX_CONFIG_DIR", "HTTPS_PROXY", "NO_PROXY"])
-        #expect(Docs.exitStatus.map(\.term) == ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "130"])
+        #expect(Docs.exitStatus.map(\.term) == ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "130"])
     }
 }
