@@ -38,8 +38,11 @@ let package = Package(
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
         // Token hygiene engine (`tokens scan`, `tokens audit`): libc only, no CLI knowledge.
         .target(name: "NSXTokenScan"),
+        // The commit and build date, written by the plugin when the checked-out commit changes.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .target(name: "NSXBuildInfo", plugins: ["BuildInfoPlugin"]),
         .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring",
-                                               "NSXOutput", "NSXTokenScan"]),
+                                               "NSXOutput", "NSXTokenScan", "NSXBuildInfo"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server
