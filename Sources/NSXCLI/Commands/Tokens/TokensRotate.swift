@@ -17,7 +17,7 @@ import NSXTime
 /// (one that never expired never expires), but never beyond the credential that rotates it,
 /// since the API refuses a token that would outlive its creator.
 enum TokensRotate: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Token ID or name")
+    static let target = ResourceGet.target(.token)
 
     static let spec = NSXCommand(
         "rotate", summary: "Replace a token with a new one and revoke the old",
