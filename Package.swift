@@ -59,7 +59,7 @@ let package = Package(
         // MARK: Tests (one target per module, plus the end-to-end suite)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NSXTimeTests", dependencies: ["NSXTime"]),
-        .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine"]),
+        .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine", "TestSupport"]),
         .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP", "NSXTime"]),
         .testTarget(name: "NSXJSONTests", dependencies: ["NSXJSON"]),
         .testTarget(name: "NSXConfigTests", dependencies: ["NSXConfig", "NSXJSON", "TestSupport"]),
@@ -71,6 +71,6 @@ let package = Package(
             "NSXServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON", "TestSupport"]),
     ]
 )

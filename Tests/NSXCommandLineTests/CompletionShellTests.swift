@@ -1,6 +1,7 @@
 import Foundation
 import NSXCommandLine
 import Testing
+import TestSupport
 
 /// The generated scripts, run by the real shells: syntax first, then what each offers
 /// for a command line typed so far (the last word is the one being completed).
@@ -46,25 +47,8 @@ struct CompletionShellTests {
 
     // MARK: - bash
 
-    /// Sets COMP_LINE, COMP_POINT, COMP_WORDS and COMP_CWORD as bash does for the words typed
-    /// (the last one being completed): COMP_WORDS splits words at `:`, `=` and `@`, which are
-    /// in COMP_WORDBREAKS; what the script replies replaces only the text after them.
-    static let bashDriver = posixFake + #"""
+    static let bashDriver = posixFake + CompletionDrivers.bash
 
-        source "$0"
-        COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=()
-        re='^([^:=@]*)([:=@]+)(.*)$'
-        for w in "$@"; do
-            whole=1
-            while [[ $w =~ $re ]]; do
-                [[ -n ${BASH_REMATCH[1]} ]] && COMP_WORDS+=("${BASH_REMATCH[1]}")
-                COMP_WORDS+=("${BASH_REMATCH[2]}"); w=${BASH_REMATCH[3]}; whole=0
-            done
-            if [[ -n $w ]] || (( whole )); then COMP_WORDS+=("$w"); fi
-        done
-        COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-        _nsx; printf '%s\n' "${COMPREPLY[@]}"
-        """#
 
     @Test(arguments: [
         Case(words: ["nsx", ""], offered: ["servers", "tokens", "config", "api", "completion", "help"]),
@@ -121,23 +105,8 @@ struct CompletionShellTests {
 
     // MARK: - zsh
 
-    /// zsh's completion builtins only work inside a completion widget, so the test stands
-    /// in for them: `compadd` and `_describe` print the candidates matching the word being
-    /// completed, `compset -P '*='` drops the `--option=` part, `_files` prints a marker.
-    static let zshStubs = #"""
-        compdef() { : }
-        compset() { cur=${cur#*=} }
-        compadd() { [[ $1 == -- ]] && shift; local w; for w in "$@"; do [[ $w == ${cur}* ]] && print -r -- $w; done; return 0 }
-        _describe() {
-            local w
-            for w in "${(@P)argv[-1]}"; do
-                w=${w//\\:/$'\1'}; w=${w%%:*}; w=${w//$'\1'/:}
-                [[ $w == ${cur}* ]] && print -r -- $w
-            done
-            return 0
-        }
-        _files() { print -r -- '<file>' }
-        """# + "\n" + posixFake
+    static let zshStubs = CompletionDrivers.zshStubs + posixFake
+
 
     @Test(arguments: [
         Case(words: ["nsx", ""], offered: ["servers", "tokens", "config", "api", "completion", "help"]),
@@ -165,7 +134,7 @@ struct CompletionShellTests {
         Case(words: ["nsx", "tokens", "create", "--perm", "x"], offered: []),
     ])
     func zshOffers(_ testCase: Case) throws {
-        let driver = Self.zshStubs + #"; source "$0"; words=("$@"); CURRENT=$#words; _nsx"#
+        let driver = Self.zshStubs + "; " + CompletionDrivers.zsh
         let result = try ShellRunner.run("zsh", script: Self.sample.render(.zsh)) { file in
             ["-f", "-c", driver, file] + testCase.words
         }
@@ -220,7 +189,7 @@ struct CompletionShellTests {
             """#
         let result = try ShellRunner.run("fish", script: Self.sample.render(.fish)) { file in
             let line = Self.typed(testCase.words, scriptPath: file).joined(separator: " ")
-            return ["--no-config", "-c", fake + "\nsource $argv[1]; complete -C $argv[2]", file, line]
+            return ["--no-config", "-c", fake + "\n" + CompletionDrivers.fish, file, line]
         }
         #expect(result.errors.isEmpty)
         let candidates = result.lines.map { String($0.prefix { $0 != "\t" }) }
