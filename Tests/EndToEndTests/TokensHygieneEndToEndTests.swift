@@ -338,7 +338,7 @@ struct TokensHygieneEndToEndTests {
         #expect(findings[0]["fix"] as? String == "nsx tokens create --name admin --for COMMAND --expires 90d && nsx tokens revoke \(admin)")
         #expect(findings[0]["message"] as? String == "has every permission")
         #expect(findings[1]["id"] as? String == writer)
-        #expect(findings[3]["fix"] as? String == "nsx tokens create --name stored --perm servers:read --expires 90d --save-profile stored && nsx tokens revoke \(stored)")
+        #expect(findings[3]["fix"] as? String == "nsx tokens rotate \(stored) --expires 90d")
         #expect(findings[3]["profiles"] as? [String] == ["stored"])
         #expect(findings[2]["profiles"] as? [String] == [])
         #expect(findings[0]["prefix"] as? String == (try world.object(["tokens", "show", admin])["prefix"] as? String))
@@ -356,7 +356,7 @@ struct TokensHygieneEndToEndTests {
         #expect(lines[0] == "high    admin (\(admin))   has every permission", "\(table)")
         #expect(lines[1] == "        fix: nsx tokens create --name admin --for COMMAND --expires 90d && nsx tokens revoke \(admin)", "\(table)")
         #expect(lines[4] == "low     admin (\(admin))   never expires", "\(table)")
-        #expect(lines[5] == "        fix: nsx tokens create --name admin --perm '*' --expires 90d && nsx tokens revoke \(admin)", "\(table)")
+        #expect(lines[5] == "        fix: nsx tokens rotate \(admin) --expires 90d", "\(table)")
         #expect(lines[6].hasSuffix("never expires; the credential of profile \"stored\""), "\(table)")
         #expect(table.stderr.contains("4 findings for 3 of 5 tokens."), "\(table)")
         let picked = try world.ok(["tokens", "audit", "--fields", "severity,name,rule"])
@@ -396,6 +396,29 @@ struct TokensHygieneEndToEndTests {
         let bare = try world.user.nsx(["tokens", "audit", "--unused-for", "30"])
         #expect(bare.status == 2, "\(bare)")
         #expect(bare.stderr.contains("--unused-for 30 needs a unit, e.g. 30d"), "\(bare)")
+    }
+
+    @Test("audit's fixes act where the audit looked: a --profile or --api-url given is in every command of every fix")
+    func auditFixesKeepTheProfile() throws {
+        let world = try ResourceWorld()
+        #expect(try world.user.login(extra: ["--profile", "work"]).status == 0)
+        _ = try mint(world, "admin", ["--perm", "*", "--profile", "work"])
+        let admin = try #require(try world.object(["tokens", "show", "admin", "--profile", "work"])["id"] as? String)
+
+        func fixes(_ arguments: [String], environment: [String: String] = [:]) throws -> [String] {
+            let findings = try #require(try world.ok(arguments, extraEnvironment: environment).json() as? [[String: Any]])
+            return findings.compactMap { $0["fix"] as? String }
+        }
+        #expect(try fixes(["--profile", "work", "tokens", "audit", "-o", "json"]) == [
+            "nsx tokens create --name admin --for COMMAND --expires 90d --profile work && nsx tokens revoke \(admin) --profile work",
+            "nsx tokens rotate \(admin) --expires 90d --profile work",
+        ])
+        let url = world.server.url
+        #expect(try fixes(["tokens", "audit", "--profile", "work", "--api-url", url, "-o", "json"]).first ==
+            "nsx tokens create --name admin --for COMMAND --expires 90d --profile work --api-url \(url) && nsx tokens revoke \(admin) --profile work --api-url \(url)")
+        // NSX_PROFILE chose it: the fix names it too, so it works pasted into another shell.
+        #expect(try fixes(["tokens", "audit", "-o", "json"], environment: ["NSX_PROFILE": "work"]).first ==
+            "nsx tokens create --name admin --for COMMAND --expires 90d --profile work && nsx tokens revoke \(admin) --profile work")
     }
 
     @Test("nsx help exit-codes documents 10")

@@ -20,8 +20,22 @@ struct TokenAuditTests {
                    expiresAt: expiresIn.map { now + $0 }, revokedAt: revoked ? now - 60 : nil)
     }
 
-    func audit(_ tokens: [AuditToken], policy: AuditPolicy = policy, profiles: [String: [String]] = [:]) -> [AuditFinding] {
-        TokenAudit.findings(tokens: tokens, now: Self.now, policy: policy, profileCredentials: profiles)
+    func audit(_ tokens: [AuditToken], policy: AuditPolicy = policy, profiles: [String: [String]] = [:],
+               context: [String] = []) -> [AuditFinding] {
+        TokenAudit.findings(tokens: tokens, now: Self.now, policy: policy, profileCredentials: profiles, commandContext: context)
+    }
+
+    @Test func everyCommandOfAFixEndsWithTheContext() {
+        let context = ["--profile", "work", "--api-url", "http://127.0.0.1:8080"]
+        let fixes = audit([Self.token("root", permissions: Self.everything, age: 100 * Self.day, usedAgo: 40 * Self.day, expiresIn: nil)],
+                          context: context).map(\.fix)
+        let suffix = " --profile work --api-url http://127.0.0.1:8080"
+        #expect(fixes == [
+            "nsx tokens revoke tok_root" + suffix,
+            "nsx tokens create --name root --for COMMAND --expires 90d" + suffix + " && nsx tokens revoke tok_root" + suffix,
+            "nsx tokens rotate tok_root" + suffix,
+            "nsx tokens rotate tok_root --expires 90d" + suffix,
+        ])
     }
 
     @Test func aTidyTokenHasNoFindings() {
@@ -58,12 +72,12 @@ struct TokenAuditTests {
         #expect(audit([Self.token("month", age: 31 * Self.day)], policy: strict).map(\.rule) == [.maxAge])
     }
 
-    @Test func noExpiryIsReplacedByAnExpiringToken() {
+    @Test func noExpiryIsRotatedWithAnEnd() {
         let immortal = Self.token("ci deploy", id: "tok_cideploy", permissions: ["servers:read", "instances:actions"], expiresIn: nil)
         let findings = audit([immortal])
         #expect(findings.map(\.rule) == [.noExpiry])
         #expect(findings.first?.severity == .low)
-        #expect(findings.first?.fix == "nsx tokens create --name 'ci deploy' --perm servers:read,instances:actions --expires 90d && nsx tokens revoke tok_cideploy")
+        #expect(findings.first?.fix == "nsx tokens rotate tok_cideploy --expires 90d")
     }
 
     @Test func theReplacementFollowsMaxAgeTestEnvironmentAndProfile() {
@@ -72,7 +86,7 @@ struct TokenAuditTests {
         let immortal = Self.token("ci", environment: .test, age: 3600, expiresIn: nil)
         let findings = audit([immortal], policy: policy, profiles: ["tok_ci": ["ci-profile", "a-profile"]])
         #expect(findings.map(\.rule) == [.noExpiry])
-        #expect(findings.first?.fix == "nsx tokens create --name ci --perm servers:read --test --expires 12h --save-profile a-profile && nsx tokens revoke tok_ci")
+        #expect(findings.first?.fix == "nsx tokens rotate tok_ci --expires 12h", "rotate keeps the environment and updates every profile holding it")
         #expect(findings.first?.profiles == ["a-profile", "ci-profile"])
     }
 
@@ -83,7 +97,7 @@ struct TokenAuditTests {
         #expect(all.first?.fix == "nsx tokens create --name admin --for COMMAND --expires 90d && nsx tokens revoke tok_admin")
         let immortalAdmin = audit([Self.token("root", permissions: Self.everything, expiresIn: nil)])
         #expect(immortalAdmin.map(\.rule) == [.allPermissions, .noExpiry])
-        #expect(immortalAdmin.last?.fix == "nsx tokens create --name root --perm '*' --expires 90d && nsx tokens revoke tok_root")
+        #expect(immortalAdmin.last?.fix == "nsx tokens rotate tok_root --expires 90d")
 
         let writes = Self.everything.filter { !$0.hasSuffix(":read") }
         let writer = audit([Self.token("writer", permissions: writes)])

@@ -1,39 +1,34 @@
 /// The nsx command lines that fix a token's findings, quoted for a POSIX shell.
 ///
 /// A token that should end is revoked by ID; one that lived too long is rotated (same name,
-/// permissions and lifetime; profiles holding it get the new one). `tokens rotate` keeps a
-/// token's lifetime, so one that never expires, or one too broad, is replaced by a new
-/// token made with `tokens create` (stored into the same profiles with `--save-profile`),
-/// and then the old one is revoked.
+/// permissions and lifetime; profiles holding it get the new one), and one that never
+/// expires is rotated with `--expires`. One too broad is replaced by a new token made with
+/// `tokens create --for` (stored into the same profile with `--save-profile`), and then the
+/// old one is revoked.
 struct FixCommands {
     let token: AuditToken
     let profiles: [String]
     /// `--expires` for a replacement: the `--max-age` in force, so it is due when the next
     /// audit would ask for it anyway.
     let expires: String
+    /// Words every command ends with, so it acts where the audit looked (`--profile work`).
+    let context: [String]
 
-    var revoke: String { ShellQuote.line(["nsx", "tokens", "revoke", token.id]) }
-    var rotate: String { ShellQuote.line(["nsx", "tokens", "rotate", token.id]) }
+    var revoke: String { ShellQuote.line(["nsx", "tokens", "revoke", token.id] + context) }
+    var rotate: String { ShellQuote.line(["nsx", "tokens", "rotate", token.id] + context) }
 
-    /// The same permissions, now with an end (`*` when it holds every one there is).
-    func recreateExpiring(knownPermissions: [String]) -> String {
-        let holdsAll = !knownPermissions.isEmpty && Set(knownPermissions).isSubset(of: Set(token.permissions))
-        return replace(with: ["--perm", holdsAll ? "*" : token.permissions.joined(separator: ",")])
-    }
+    /// The same token, now with an end.
+    var rotateExpiring: String { ShellQuote.line(["nsx", "tokens", "rotate", token.id, "--expires", expires] + context) }
 
     /// Only what the commands it runs need; which those are, only its owner knows.
     var recreateNarrower: String {
-        replace(with: ["--for", "COMMAND"])
-    }
-
-    private func replace(with grant: [String]) -> String {
-        var words = ["nsx", "tokens", "create", "--name", token.name] + grant
+        var words = ["nsx", "tokens", "create", "--name", token.name, "--for", "COMMAND"]
         if token.environment == .test { words.append("--test") }
         words += ["--expires", expires]
         // A token stored as several profiles' credential: the first gets the new one here;
         // `nsx login --with-token --profile` moves it into the others.
         if let profile = profiles.first { words += ["--save-profile", profile] }
-        return ShellQuote.line(words) + " && " + revoke
+        return ShellQuote.line(words + context) + " && " + revoke
     }
 }
 

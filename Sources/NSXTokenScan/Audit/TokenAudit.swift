@@ -6,13 +6,18 @@
 /// it cares about. Which permissions a token actually used is not knowable from the API,
 /// so an over-broad token is recreated with `--for` naming the commands it runs.
 public enum TokenAudit {
-    /// - Parameter profileCredentials: token ID → the stored profiles holding it.
+    /// - Parameters:
+    ///   - profileCredentials: token ID → the stored profiles holding it.
+    ///   - commandContext: words each fix command ends with, so it reaches the same account
+    ///     the audit read (`["--profile", "work"]`).
     public static func findings(tokens: [AuditToken], now: Int64, policy: AuditPolicy,
-                                profileCredentials: [String: [String]] = [:]) -> [AuditFinding] {
+                                profileCredentials: [String: [String]] = [:],
+                                commandContext: [String] = []) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for token in tokens where token.revokedAt == nil && (token.expiresAt.map { $0 > now } ?? true) {
             let profiles = (profileCredentials[token.id] ?? []).sorted()
-            let commands = FixCommands(token: token, profiles: profiles, expires: Self.durationWord(policy.maxAge))
+            let commands = FixCommands(token: token, profiles: profiles, expires: Self.durationWord(policy.maxAge),
+                                       context: commandContext)
             func add(_ rule: AuditRule, _ message: String, _ fix: String) {
                 findings.append(AuditFinding(token: token, rule: rule, message: message, fix: fix, profiles: profiles))
             }
@@ -36,7 +41,7 @@ public enum TokenAudit {
                 add(.maxAge, "created \(spoken(age)) ago (older than \(spoken(policy.maxAge)))", commands.rotate)
             }
             if token.expiresAt == nil {
-                add(.noExpiry, "never expires", commands.recreateExpiring(knownPermissions: known))
+                add(.noExpiry, "never expires", commands.rotateExpiring)
             }
         }
         return findings.sorted(by: order)

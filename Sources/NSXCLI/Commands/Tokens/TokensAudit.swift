@@ -20,12 +20,14 @@ enum TokensAudit: Verb {
               high    holds every permission                recreate it with --for
               medium  holds every write permission          recreate it with --for
               medium  older than --max-age                  rotate it
-              low     never expires                         recreate it with --expires
+              low     never expires                         rotate it with --expires
 
             Which permissions a token really uses is not knowable from the API: in a
             --for fix, replace COMMAND with the nsx commands the token runs. A token
             that is a stored profile's credential is marked in PROFILE; fixing it
-            changes that profile. Replacements expire after --max-age.
+            changes that profile. Replacements expire after --max-age. Fixes name
+            the --profile (and an --api-url) the audit used, so they act on the same
+            account wherever they are pasted.
 
             The table is sorted by severity; -o json, ndjson, csv and yaml give one
             object per finding. With --fail, any finding exits 10, for CI. Under --test
@@ -54,6 +56,8 @@ enum TokensAudit: Verb {
         var printer: Printer
         var api: APIAccess
         var profiles: TokenProfiles
+        /// What each fix command ends with (`fixContext`).
+        var fixContext: [String]
     }
 
     static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
@@ -65,7 +69,22 @@ enum TokensAudit: Verb {
 
     static func dependencies(_ invocation: Invocation) -> Dependencies {
         Dependencies(testEnvironment: invocation.globals.testEnvironment, printer: invocation.printer,
-                     api: invocation.api, profiles: TokenProfiles(factory: invocation.factory))
+                     api: invocation.api, profiles: TokenProfiles(factory: invocation.factory),
+                     fixContext: fixContext(invocation))
+    }
+
+    /// `--profile` and `--api-url` for the fix commands, so that pasted anywhere they act on
+    /// the account this audit read: the profile whenever it is not the plain default (or
+    /// `--profile` named it, which a config default could otherwise override), the API URL
+    /// when `--api-url` gave it (a profile's own URL comes with the profile).
+    static func fixContext(_ invocation: Invocation) -> [String] {
+        var words: [String] = []
+        let profile = invocation.globals.profile
+        if invocation.parsed[.profile] != nil || profile != ValueOption.profile.option.defaultValue {
+            words += ["--" + ValueOption.profile.option.long, profile]
+        }
+        if let url = invocation.parsed[.apiURL] { words += ["--" + ValueOption.apiURL.option.long, url] }
+        return words
     }
 
     /// `30d`, `12h`: a bare number is refused, as `--expires` refuses it ("30" could be anything).
@@ -107,7 +126,8 @@ enum TokensAudit: Verb {
         }
         let policy = AuditPolicy(unusedFor: words.unusedFor, maxAge: words.maxAge, knownPermissions: Permission.all)
         let findings = TokenAudit.findings(tokens: tokens, now: Int64(printer.clock.now().seconds), policy: policy,
-                                           profileCredentials: try dependencies.profiles.holders(apiURL: client.baseURL))
+                                           profileCredentials: try dependencies.profiles.holders(apiURL: client.baseURL),
+                                           commandContext: dependencies.fixContext)
 
         if printer.showsOwnView {
             printer.streams.out.write(AuditFindingsText.render(findings, style: printer.streams.outStyle))
