@@ -6,6 +6,7 @@ _nsx_takes_value() {
         'nsx login:--email') return 0 ;;
         'nsx tokens list:--env'|'nsx tokens list:--name'|'nsx tokens list:--limit') return 0 ;;
         'nsx tokens create:--name'|'nsx tokens create:--perm'|'nsx tokens create:--for'|'nsx tokens create:--expires'|'nsx tokens create:--save-profile') return 0 ;;
+        'nsx tokens rotate:--expires') return 0 ;;
         'nsx tokens audit:--env'|'nsx tokens audit:--unused-for'|'nsx tokens audit:--max-age') return 0 ;;
         'nsx servers list:--region'|'nsx servers list:--status'|'nsx servers list:--name'|'nsx servers list:--limit') return 0 ;;
         'nsx servers create:--name'|'nsx servers create:--region'|'nsx servers create:--plan'|'nsx servers create:--label'|'nsx servers create:--wait-timeout') return 0 ;;
@@ -128,6 +129,7 @@ _nsx_options() {
         'nsx logout') words+=' --all' ;;
         'nsx tokens list') words+=' --all --env --include-revoked --limit --name' ;;
         'nsx tokens create') words+=' --expires --for --name --perm --read-only --save --save-profile' ;;
+        'nsx tokens rotate') words+=' --expires' ;;
         'nsx tokens audit') words+=' --env --fail --max-age --unused-for' ;;
         'nsx tokens scan') words+=' --binary --no-ignore --revoke --staged' ;;
         'nsx servers list') words+=' --all --limit --name --region --status' ;;
