@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Two products share this package:
-//   nsx         — the CLI. Links only Foundation, libcurl and libsecret (via tiny C shims).
+//   nsx         — the CLI. Foundation, plus libcurl and libsecret opened at run time by tiny C shims.
 //   nsx-server  — the local Nurosentrix API server. Hummingbird, GRDB and swift-crypto live here only.
 let package = Package(
     name: "nsx",
@@ -17,15 +17,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
         // Already in Hummingbird's graph; named because the server imports them directly.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
     ],
     targets: [
         // MARK: C shims (the only C in the CLI)
-        .systemLibrary(name: "CLibSecret", path: "Sources/Shims/CLibSecret", pkgConfig: "libsecret-1",
-                       providers: [.apt(["libsecret-1-dev"])]),
-        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
-        .target(name: "CSecretShim", dependencies: ["CLibSecret"]),
+        // libcurl and libsecret are opened at run time by the shims (CLibraryLoader), not
+        // linked: commands that need neither never load them, and the build needs no -dev headers.
+        .target(name: "CLibraryLoader"),
+        .target(name: "CCurlShim", dependencies: ["CLibraryLoader"]),
+        .target(name: "CSecretShim", dependencies: ["CLibraryLoader"]),
 
         // MARK: CLI layers, bottom up
         .target(name: "NSXJSON"),
@@ -47,10 +49,15 @@ let package = Package(
 
         // MARK: Local API server
         .target(name: "NSXServer", dependencies: [
+            "NSXJSON",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            // PBKDF2 in BoringSSL's C: the same hashes, without a Swift HMAC call per round.
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -69,6 +76,7 @@ let package = Package(
         .testTarget(name: "NSXTokenScanTests", dependencies: ["NSXTokenScan"]),
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
+            "NSXJSON",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON", "TestSupport"]),

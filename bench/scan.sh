@@ -27,8 +27,8 @@ done
 
 bin="${BENCH_BIN_DIR:-}"
 if [ -z "$bin" ]; then
-    swift build -c release --product nsx >&2
-    bin="$(swift build -c release --show-bin-path)"
+    scripts/build-release --product nsx >&2
+    bin=.build/release
 fi
 nsx="$bin/nsx"
 

@@ -22,7 +22,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     public init(settings: TransportSettings = TransportSettings()) throws(TransportError) {
         try CurlGlobal.ensureInitialised()
-        guard let handle = curl_easy_init() else {
+        guard let handle = nsx_curl_easy_init() else {
             throw .other(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")
         }
         do {
@@ -30,7 +30,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                 try Self.certificates(adding: path, to: settings.systemCABundlePath ?? Self.libcurlDefaultCABundle(handle))
             }
         } catch {
-            curl_easy_cleanup(handle)
+            nsx_curl_easy_cleanup(handle)
             throw error
         }
         self.settings = settings
@@ -41,7 +41,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        nsx_curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
@@ -64,12 +64,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private func perform(_ wire: WireRequest, url: borrowing RequestURL) throws(TransportError) -> HTTPResponse {
         guard !settings.isCancelled() else { throw .interrupted }
         // Reset clears every option but keeps the connection cache, so keep-alive survives.
-        curl_easy_reset(handle)
+        nsx_curl_easy_reset(handle)
         errorBuffer[0] = 0
         let context = TransferContext(maxBodyBytes: settings.maxResponseBytes, isCancelled: settings.isCancelled)
         let options = EasyHandleOptions(handle: handle)
-        let headerList = wire.headerLines.reduce(nil as UnsafeMutablePointer<curl_slist>?) { curl_slist_append($0, $1) }
-        defer { curl_slist_free_all(headerList) }
+        let headerList = wire.headerLines.reduce(nil as UnsafeMutablePointer<curl_slist>?) { nsx_curl_slist_append($0, $1) }
+        defer { nsx_curl_slist_free_all(headerList) }
 
         try options.set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
         try applyPolicy(options)
@@ -85,7 +85,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         try options.set(CURLOPT_NOPROGRESS, long: 0)
 
         let started = ContinuousClock.now
-        let code = withExtendedLifetime(context) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(context) { nsx_curl_easy_perform(handle) }
         let elapsed = ContinuousClock.now - started
         try check(code, context)
 

@@ -12,14 +12,14 @@ struct RequestURL: ~Copyable {
 
     /// Parses `url` and applies the transport's policy: https anywhere, http only to loopback.
     init(_ url: String) throws(TransportError) {
-        guard let handle = curl_url() else {
+        guard let handle = nsx_curl_url() else {
             throw .other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "out of memory")
         }
         let scheme: String, host: String
         do {
             (scheme, host) = try Self.parse(url, into: handle)
         } catch {
-            curl_url_cleanup(handle)
+            nsx_curl_url_cleanup(handle)
             throw error
         }
         self.handle = handle
@@ -28,11 +28,11 @@ struct RequestURL: ~Copyable {
     }
 
     private static func parse(_ url: String, into handle: OpaquePointer) throws(TransportError) -> (String, String) {
-        let parsed = curl_url_set(handle, CURLUPART_URL, url, 0)
+        let parsed = nsx_curl_url_set(handle, CURLUPART_URL, url, 0)
         guard parsed == CURLUE_OK else {
             if parsed == CURLUE_UNSUPPORTED_SCHEME || parsed == CURLUE_BAD_SCHEME { throw .schemeRefused(url: url) }
             throw .other(code: Int(CURLE_URL_MALFORMAT.rawValue),
-                         message: "invalid URL \(url): \(String(cString: curl_url_strerror(parsed)))")
+                         message: "invalid URL \(url): \(String(cString: nsx_curl_url_strerror(parsed)))")
         }
         let scheme = part(CURLUPART_SCHEME, of: handle).lowercased()
         let host = part(CURLUPART_HOST, of: handle)
@@ -42,7 +42,7 @@ struct RequestURL: ~Copyable {
         return (scheme, host)
     }
 
-    deinit { curl_url_cleanup(handle) }
+    deinit { nsx_curl_url_cleanup(handle) }
 
     /// 127.0.0.0/8, ::1 and `localhost`: the only hosts plain http may reach, because
     /// traffic to them never leaves the machine. IPv4 literals arrive normalised by libcurl.
@@ -61,8 +61,8 @@ struct RequestURL: ~Copyable {
 
     private static func part(_ part: CURLUPart, of handle: OpaquePointer) -> String {
         var value: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(handle, part, &value, 0) == CURLUE_OK, let value else { return "" }
-        defer { curl_free(value) }
+        guard nsx_curl_url_get(handle, part, &value, 0) == CURLUE_OK, let value else { return "" }
+        defer { nsx_curl_free(value) }
         return String(cString: value)
     }
 }

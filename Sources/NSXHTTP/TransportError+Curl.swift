@@ -4,7 +4,7 @@ extension TransportError {
     /// Sorts a failed transfer's `CURLcode` into the cases callers act on, keeping
     /// libcurl's words: its short text for the code plus the detail from the error buffer.
     init(curlCode code: CURLcode, detail: String) {
-        let summary = String(cString: curl_easy_strerror(code))
+        let summary = String(cString: nsx_curl_easy_strerror(code))
         let message = detail.isEmpty || detail == summary ? summary : "\(summary) (\(detail))"
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:

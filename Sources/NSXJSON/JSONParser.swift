@@ -6,13 +6,20 @@ extension JSONValue {
     /// Parses one JSON document (RFC 8259) from UTF-8 bytes. Anything after the value
     /// other than whitespace is an error.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, maxDepth: maximumNestingDepth)
+    }
+
+    /// Parses like `parse(_:)`, refusing arrays and objects nested more than `maxDepth` deep
+    /// (a server reading untrusted bodies takes less than a client reading its own API).
+    /// The cost is linear in the size of the input, whatever the input.
+    public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int) throws(JSONParseError) -> JSONValue {
         let contiguous = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer, maxDepth: maxDepth) }
         }
         if let contiguous { return try contiguous.get() }
         let copy = Array(bytes)
         return try copy.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer) }
+            Result { () throws(JSONParseError) in try JSONParser.parseDocument(buffer, maxDepth: maxDepth) }
         }.get()
     }
 
@@ -20,28 +27,35 @@ extension JSONValue {
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         try parse(text.utf8)
     }
+
+    /// Parses one JSON document from text, refusing nesting deeper than `maxDepth`.
+    public static func parse(_ text: String, maxDepth: Int) throws(JSONParseError) -> JSONValue {
+        try parse(text.utf8, maxDepth: maxDepth)
+    }
 }
 
 /// A hand-written recursive-descent parser made iterative: open containers live on an
 /// explicit stack, so nesting depth costs heap, not call stack (safe on small thread stacks).
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    let maxDepth: Int
     var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
+        self.maxDepth = maxDepth
     }
 
     /// An array or object still being read.
     private struct OpenContainer {
         var isObject: Bool
         var elements: [JSONValue] = []
-        var members = JSONObject()
+        var members: [JSONObject.Element?] = []
         var pendingKey = ""
     }
 
-    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes)
+    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes, maxDepth: maxDepth)
         return try parser.parseDocument()
     }
 
@@ -112,7 +126,7 @@ struct JSONParser {
                 let top = stack.count - 1
                 skipWhitespace()
                 if stack[top].isObject {
-                    stack[top].members[stack[top].pendingKey] = value
+                    stack[top].members.append((stack[top].pendingKey, value))
                     if peek(UInt8(ascii: ",")) {
                         position += 1
                         skipWhitespace()
@@ -120,7 +134,7 @@ struct JSONParser {
                         break
                     } else if peek(UInt8(ascii: "}")) {
                         position += 1
-                        value = .object(stack.removeLast().members)
+                        value = .object(JSONObject(parsedMembers: stack.removeLast().members))
                     } else {
                         throw error(position < bytes.count
                             ? "expected ',' or '}' after an object member, found \(describeByte(at: position))"
@@ -145,8 +159,8 @@ struct JSONParser {
     }
 
     private func checkDepth(_ openContainers: Int) throws(JSONParseError) {
-        if openContainers >= JSONValue.maximumNestingDepth {
-            throw error("nesting deeper than \(JSONValue.maximumNestingDepth) levels")
+        if openContainers >= maxDepth {
+            throw error("nesting deeper than \(maxDepth) levels")
         }
     }
 

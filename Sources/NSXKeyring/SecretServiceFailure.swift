@@ -3,7 +3,7 @@ import CSecretShim
 /// A GError from libsecret, copied out of C, and what it means for nsx.
 struct SecretServiceFailure: Sendable, Equatable {
     enum Domain: Sendable, Equatable {
-        case secret, io, dbus, spawn, other
+        case secret, io, dbus, spawn, unavailable, other
     }
 
     var domain: Domain
@@ -27,6 +27,7 @@ struct SecretServiceFailure: Sendable, Equatable {
         case NSXSecretErrorDomainIO: domain = .io
         case NSXSecretErrorDomainDBus: domain = .dbus
         case NSXSecretErrorDomainSpawn: domain = .spawn
+        case NSXSecretErrorDomainUnavailable: domain = .unavailable
         default: domain = .other
         }
         code = error.code
@@ -47,6 +48,8 @@ struct SecretServiceFailure: Sendable, Equatable {
     /// because its deadline passed.
     func storeError(interrupted: Bool) -> SecretStoreError {
         switch domain {
+        case .unavailable:
+            return .noSecretService(message)  // libsecret itself could not be loaded
         case .secret where code == NSXSecretErrorIsLocked:
             return .locked
         case .io where code == NSXIOErrorCancelled:

@@ -1,8 +1,9 @@
 import CSecretShim
 
-/// A GCancellable owned from Swift; cancelling is safe from any thread.
+/// A GCancellable owned from Swift; cancelling is safe from any thread. nil when
+/// libsecret could not be loaded: the shim's calls then report why instead.
 final class ShimCancellable: @unchecked Sendable {
-    let pointer: OpaquePointer
+    let pointer: OpaquePointer?
 
     init() {
         pointer = nsx_secret_cancellable_new()

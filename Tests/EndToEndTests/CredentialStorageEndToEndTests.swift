@@ -116,10 +116,7 @@ func runConcurrently(_ commands: [[String]], stdin: String?, user: NSXUser) thro
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        }
+        if let stdin { feed(stdin, to: input) }
         running.append((process, out, err))
     }
     // A hang fails the test instead of the suite.

@@ -16,9 +16,13 @@ struct GeneratedDocsTests {
         #expect(committed == expected, "\(path) is stale: run scripts/generate-docs")
     }
 
+    /// Pages in man/ that are not rendered from nsx's tree.
+    static let handWritten: Set<String> = ["nsx-server.1"]
+
     @Test func manHoldsNoPageTheTreeDoesNotMake() throws {
         let made = Set(Docs.manPages().map(\.name))
         let committed = Set(try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("man").path))
+            .subtracting(Self.handWritten)
         #expect(committed == made, "man/ differs from the tree's pages: run scripts/generate-docs")
     }
 

@@ -101,8 +101,8 @@ struct TLSTests {
 struct SystemBundleTests {
     @Test("libcurl names a readable PEM bundle, which --cacert adds to")
     func defaultBundle() throws {
-        let handle = try #require(curl_easy_init())
-        defer { curl_easy_cleanup(handle) }
+        let handle = try #require(nsx_curl_easy_init())
+        defer { nsx_curl_easy_cleanup(handle) }
 
         let path = try #require(CurlTransport.libcurlDefaultCABundle(handle))
         let text = try String(contentsOfFile: path, encoding: .utf8)

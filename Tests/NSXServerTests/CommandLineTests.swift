@@ -34,6 +34,21 @@ import Testing
         #expect(configuration.faultInjection)
     }
 
+    @Test func connectionLimitsAndUsersFiles() throws {
+        let configuration = try #require(try CommandLineOptions.parse([
+            "--header-timeout", "2.5", "--idle-timeout=30", "--max-connections", "64", "--users-file", "/etc/nsx/users",
+            "--users-file=/run/more",
+        ], environment: [:]))
+        #expect(configuration.connectionLimits.headerTimeout == 2.5)
+        #expect(configuration.connectionLimits.idleTimeout == 30)
+        #expect(configuration.connectionLimits.maxConnections == 64)
+        #expect(configuration.usersFiles == ["/etc/nsx/users", "/run/more"])
+        let defaults = try #require(try CommandLineOptions.parse([], environment: [:]))
+        #expect(defaults.connectionLimits == ConnectionLimits())
+        #expect(defaults.connectionLimits.headerTimeout == 10)
+        #expect(defaults.connectionLimits.idleTimeout == 60)
+    }
+
     @Test func dataPath() throws {
         let configuration = try #require(try CommandLineOptions.parse(["--data", "/tmp/x/nsx.sqlite"], environment: [:]))
         #expect(configuration.storage == .file("/tmp/x/nsx.sqlite"))
@@ -46,6 +61,7 @@ import Testing
     @Test(arguments: [
         ["--port"], ["--port", "eighty"], ["--port", "70000"], ["--memory", "--data", "/x"], ["--user", "nocolon"],
         ["--action-delay", "-1"], ["--rate-limit", "1.5"], ["--bogus"], ["--demo=yes"], ["serve"],
+        ["--header-timeout", "0"], ["--idle-timeout", "soon"], ["--max-connections", "0"], ["--users-file"], ["--users-file="],
     ])
     func usageErrors(_ arguments: [String]) {
         #expect(throws: CommandLineOptions.UsageError.self) { try CommandLineOptions.parse(arguments, environment: [:]) }

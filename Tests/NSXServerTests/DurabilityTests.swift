@@ -1,4 +1,5 @@
 import Foundation
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -66,7 +67,7 @@ import Testing
             for environment in ["live", "test"] {
                 for resource in ["servers", "instances", "backups"] {
                     let list = try Curl.request("GET", server.baseURL + "/api/v1/\(resource)", token: session, headers: ["Nurosentrix-Environment: \(environment)"])
-                    let items = JSON.parse(Array(list.body.utf8))?.objectValue?["data"]?.arrayValue ?? []
+                    let items = (try? JSONValue.parse(list.body))?.objectValue?["data"]?.arrayValue ?? []
                     #expect(!items.isEmpty, "\(environment) \(resource)")
                     total += items.count
                 }
@@ -89,6 +90,6 @@ import Testing
     }
 
     private static func data(_ body: String) -> JSONObject? {
-        JSON.parse(Array(body.utf8))?.objectValue?["data"]?.objectValue
+        (try? JSONValue.parse(body))?.objectValue?["data"]?.objectValue
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -104,7 +105,7 @@ import Testing
         try await TestServer.run({ $0.faultInjection = true }, testing: .live) { server in
             let api = APIClient(port: try #require(server.port))
             let token = try await server.login()
-            let body: JSON = ["name": "web", "region": "us-east", "plan": "basic-1"]
+            let body: JSONValue = ["name": "web", "region": "us-east", "plan": "basic-1"]
             let key = ["Idempotency-Key": "retry-me"]
             _ = try await api.post("/__faults", ["drop": "after", "method": "POST", "path_prefix": "/api/v1/servers"], token: nil)
             await #expect(throws: (any Error).self) {

@@ -1,8 +1,9 @@
+import NSXJSON
 import Testing
 @testable import NSXServer
 
 @Suite struct IdempotencyTests {
-    static let serverBody: JSON = ["name": "web", "region": "us-east", "plan": "basic-1"]
+    static let serverBody: JSONValue = ["name": "web", "region": "us-east", "plan": "basic-1"]
 
     @Test func replayReturnsTheFirstResponse() async throws {
         try await TestServer.run { server in
@@ -25,7 +26,7 @@ import Testing
         try await TestServer.run { server in
             let token = try await server.login()
             let headers = ["Idempotency-Key": "bad-one"]
-            let body: JSON = ["name": "web", "region": "atlantis", "plan": "basic-1"]
+            let body: JSONValue = ["name": "web", "region": "atlantis", "plan": "basic-1"]
             let first = try await server.api.post("/api/v1/servers", body, token: token, headers: headers)
             #expect(first.status == 400)
             let second = try await server.api.post("/api/v1/servers", body, token: token, headers: headers)
@@ -60,6 +61,81 @@ import Testing
             #expect(b.header("Idempotent-Replayed") == nil)
             #expect(test.header("Idempotent-Replayed") == nil)
             #expect(a["id"] != b["id"] && a["id"] != test["id"])
+        }
+    }
+
+    static let allPermissions: JSONValue = .array(Permission.allCases.map { .string($0.rawValue) })
+
+    /// The attack: a token holding only `settings:write` replays a session's token creation
+    /// (key and body read from a `-v` trace) to get the session's new, all-powerful token.
+    @Test func aTokenReplayingASessionsKeyNeverGetsTheSessionsSecret() async throws {
+        try await TestServer.run { server in
+            let session = try await server.login()
+            let headers = ["Idempotency-Key": "mint-admin"]
+            let body: JSONValue = ["name": "admin", "permissions": Self.allPermissions, "environment": "live"]
+            let first = try await server.api.post("/api/v1/tokens", body, token: session, headers: headers)
+            #expect(first.status == 201)
+            let secret = try #require(first["token"])
+
+            let weak = try await server.makeToken([.settingsWrite], using: session)
+            let replay = try await server.api.post("/api/v1/tokens", body, token: weak.secret, headers: headers)
+            #expect(!replay.text.contains(secret), "the session's secret leaked to another credential")
+            #expect(replay.header("Idempotent-Replayed") == nil)
+            #expect(replay.status == 403, "a fresh request: the weak token lacks the permissions")
+            #expect(replay.errorMessage == "Token does not have permission: servers:read")
+        }
+    }
+
+    /// The attack: a test token replays a record that a session made in the test environment
+    /// and gets the live token that session minted.
+    @Test func aTestTokenNeverReplaysASessionsRecord() async throws {
+        try await TestServer.run { server in
+            let session = try await server.login()
+            let headers = ["Idempotency-Key": "mint-live", "Nurosentrix-Environment": "test"]
+            let body: JSONValue = ["name": "live-one", "permissions": ["settings:write"], "environment": "live"]
+            let first = try await server.api.post("/api/v1/tokens", body, token: session, headers: headers)
+            #expect(first.status == 201)
+            let secret = try #require(first["token"])
+
+            let testToken = try await server.makeToken([.settingsWrite], environment: .test, using: session)
+            let replay = try await server.api.post("/api/v1/tokens", body, token: testToken.secret, headers: headers)
+            #expect(!replay.text.contains(secret), "a test token got a live secret")
+            #expect(replay.header("Idempotent-Replayed") == nil)
+            #expect(replay.status == 403)
+            #expect(replay.errorMessage == "A test token cannot create a live token")
+        }
+    }
+
+    /// Keys belong to one login session: another session of the same user starts afresh.
+    @Test func eachSessionHasItsOwnKeys() async throws {
+        try await TestServer.run { server in
+            let first = try await server.login()
+            let second = try await server.login()
+            let headers = ["Idempotency-Key": "per-session"]
+            let created = try await server.api.post("/api/v1/servers", Self.serverBody, token: first, headers: headers)
+            let again = try await server.api.post("/api/v1/servers", Self.serverBody, token: second, headers: headers)
+            #expect(created.status == 201)
+            #expect(again.header("Idempotent-Replayed") == nil)
+            #expect(again.status == 400, "a fresh request, refused because the name is taken")
+            #expect(again.detailFields == ["name"])
+        }
+    }
+
+    /// The credential that made a token gets it back on a replay, secret included: the stored
+    /// copy is sealed, not lost.
+    @Test func theSameCredentialStillGetsItsSecretBack() async throws {
+        try await TestServer.run { server in
+            let session = try await server.login()
+            let creator = try await server.makeToken(using: session)
+            let headers = ["Idempotency-Key": "mint-again"]
+            let body: JSONValue = ["name": "child", "permissions": ["servers:read"]]
+            let first = try await server.api.post("/api/v1/tokens", body, token: creator.secret, headers: headers)
+            let second = try await server.api.post("/api/v1/tokens", body, token: creator.secret, headers: headers)
+            #expect(first.status == 201)
+            #expect(second.text == first.text)
+            #expect(second.header("Idempotent-Replayed") == "true")
+            let secret = try #require(second["token"])
+            #expect(try await server.api.get("/api/v1/servers", token: secret).status == 200)
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
                 #expect(page.status == 200)
                 #expect(page.meta["limit"] == 7)
                 seen += page.items.compactMap { $0["id"]?.stringValue }
-                keys += page.items.map { ($0["created_at"]?.stringValue ?? "") + " " + ($0["id"]?.stringValue ?? "") }
+                keys += page.items.map { $0["created_at"]?.stringValue ?? "" }
                 cursor = page.meta["next_cursor"]?.stringValue
                 #expect(page.meta["has_more"] == .bool(cursor != nil))
                 // Another client inserts while we page.
@@ -30,8 +30,49 @@ import Testing
             } while cursor != nil
 
             #expect(Set(seen).count == seen.count, "no item is repeated")
-            #expect(Set(originals).isSubset(of: Set(seen)), "no original item is skipped")
-            #expect(keys == keys.sorted(), "oldest first, ties broken by id")
+            #expect(seen.filter(Set(originals).contains) == originals, "every original item, in creation order")
+            #expect(keys == keys.sorted(), "oldest first")
+        }
+    }
+
+    /// Within one second, order used to be by random id: a server created while a client
+    /// paged could sort before the cursor and never be seen.
+    @Test func aServerCreatedMidPaginationAppearsOnALaterPage() async throws {
+        try await TestServer.run { server in
+            let token = try await server.login()
+            server.clock.freeze()
+            var created: [String] = []
+            for index in 0..<10 { created.append(try await server.createServer("early-\(index)", token: token)) }
+            let first = try await server.api.get("/api/v1/servers?limit=9", token: token)
+            var seen = first.items.compactMap { $0["id"]?.stringValue }
+            var cursor = first.meta["next_cursor"]?.stringValue
+            // Created in the same second as everything on the first page.
+            for index in 0..<10 { created.append(try await server.createServer("late-\(index)", token: token)) }
+            while let next = cursor {
+                let page = try await server.api.get("/api/v1/servers?limit=9&cursor=\(next)", token: token)
+                #expect(page.status == 200)
+                seen += page.items.compactMap { $0["id"]?.stringValue }
+                cursor = page.meta["next_cursor"]?.stringValue
+            }
+            #expect(seen == created, "every server exactly once, in creation order")
+        }
+    }
+
+    @Test func itemsCreatedInOneSecondListInCreationOrder() async throws {
+        try await TestServer.run { server in
+            let token = try await server.login()
+            server.clock.freeze()
+            let session = try await server.login()
+            var servers: [String] = []
+            var tokens: [String] = []
+            for index in 0..<12 {
+                servers.append(try await server.createServer("same-\(index)", token: token))
+                tokens.append(try #require(try await server.makeToken([.serversRead], using: session).object["id"]?.stringValue))
+            }
+            let listedServers = try await server.api.get("/api/v1/servers?limit=100", token: token).items.compactMap { $0["id"]?.stringValue }
+            let listedTokens = try await server.api.get("/api/v1/tokens?limit=100", token: token).items.compactMap { $0["id"]?.stringValue }
+            #expect(listedServers == servers)
+            #expect(listedTokens == tokens)
         }
     }
 
@@ -54,24 +95,31 @@ import Testing
         }
     }
 
-    @Test func orderBreaksTiesByID() async throws {
+    @Test func orderIsCreationOrderAcrossSeconds() async throws {
         try await TestServer.run { server in
             let token = try await server.login()
-            for index in 0..<15 { _ = try await server.createServer("t-\(index)", token: token) }
-            let items = try await server.api.get("/api/v1/servers?limit=100", token: token).items
-            let keys: [String] = items.map { item in
-                (item["created_at"]?.stringValue ?? "") + " " + (item["id"]?.stringValue ?? "")
+            var created: [String] = []
+            for index in 0..<15 {
+                created.append(try await server.createServer("t-\(index)", token: token))
+                if index % 4 == 0 { server.clock.advance(by: 1) }
             }
-            #expect(keys.count == 15)
-            #expect(keys == keys.sorted())
+            let items = try await server.api.get("/api/v1/servers?limit=100", token: token).items
+            let ids = items.map { $0["id"]?.stringValue ?? "" }
+            let times = items.map { $0["created_at"]?.stringValue ?? "" }
+            #expect(ids == created)
+            #expect(times == times.sorted(), "oldest first")
         }
     }
 
     @Test func cursorRoundTrips() {
-        let cursor = Cursor(createdAt: 1_700_000_000, id: "srv_abc123def456")
+        let cursor = Cursor(sequence: 1_234)
         #expect(Cursor(encoded: cursor.encoded) == cursor)
+        #expect(!cursor.encoded.contains("1234"), "opaque")
         #expect(Cursor(encoded: "") == nil)
         #expect(Cursor(encoded: "!!!") == nil)
-        #expect(Cursor(encoded: "djE6eDp5") == nil) // "v1:x:y"
+        #expect(Cursor(encoded: Base64URL.encode(Array("v2:x".utf8))) == nil)
+        #expect(Cursor(encoded: Base64URL.encode(Array("v2:-1".utf8))) == nil)
+        // An earlier release's cursor named a position in the old order.
+        #expect(Cursor(encoded: Base64URL.encode(Array("v1:1700000000:srv_abc123def456".utf8))) == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -9,7 +10,7 @@ import Testing
         let method: HTTPRequest.Method
         let path: String
         let permission: Permission
-        var body: JSON? = nil
+        var body: JSONValue? = nil
 
         var description: String { "\(method) \(path)" }
     }

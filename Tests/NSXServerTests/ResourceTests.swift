@@ -1,3 +1,4 @@
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -18,7 +19,7 @@ import Testing
         try await TestServer.run { server in
             let token = try await server.login()
             _ = try await server.createServer("web", token: token)
-            for name: JSON in ["web", "", "UPPER", "under_score", .string(String(repeating: "a", count: 64)), 7] {
+            for name: JSONValue in ["web", "", "UPPER", "under_score", .string(String(repeating: "a", count: 64)), 7] {
                 let response = try await server.api.post("/api/v1/servers", ["name": name, "region": "us-east", "plan": "basic-1"], token: token)
                 #expect(response.status == 400, "\(name)")
                 #expect(response.detailFields == ["name"], "\(name)")

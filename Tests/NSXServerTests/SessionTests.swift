@@ -1,11 +1,13 @@
 import Crypto
 import Foundation
+import NSXJSON
 import Testing
 @testable import NSXServer
 
 @Suite struct SessionTests {
     @Test func loginReturnsTokenExpiryAndUser() async throws {
         try await TestServer.run { server in
+            server.clock.freeze()
             let response = try await server.api.post("/auth/login", ["email": "alice@example.com", "password": "alice-password"], token: nil)
             #expect(response.status == 200)
             let user = try #require(response.dataObject["user"]?.objectValue)
@@ -118,10 +120,10 @@ import Testing
             let bobMe = try await server.api.get("/api/v1/me", token: bob)
             let bobID = try #require(bobMe.dataObject["user"]?.objectValue?["id"]?.stringValue)
             let parts = token.split(separator: ".").map(String.init)
-            let payloadBytes = try #require(SessionJWT.decodeBase64URL(Substring(parts[1])))
-            var payload = try #require(JSON.parse(payloadBytes)?.objectValue)
+            let payloadBytes = try #require(Base64URL.decode(parts[1]))
+            var payload = try #require(try JSONValue.parse(payloadBytes).objectValue)
             payload["sub"] = .string(bobID)
-            let forged = [parts[0], SessionJWT.base64URL(Array(JSON.object(payload).serialized.utf8)), parts[2]].joined(separator: ".")
+            let forged = [parts[0], Base64URL.encode(JSONValue.object(payload).serializedBytes()), parts[2]].joined(separator: ".")
             let response = try await server.api.get("/api/v1/me", token: forged)
             #expect(response.status == 401)
         }
@@ -131,14 +133,31 @@ import Testing
         try await TestServer.run { server in
             let token = try await server.login()
             let parts = token.split(separator: ".").map(String.init)
-            let none = SessionJWT.base64URL(Array(#"{"alg":"none","typ":"JWT"}"#.utf8))
-            let hs512 = SessionJWT.base64URL(Array(#"{"alg":"HS512","typ":"JWT"}"#.utf8))
+            let none = Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8))
+            let hs512 = Base64URL.encode(Array(#"{"alg":"HS512","typ":"JWT"}"#.utf8))
             for forged in ["\(none).\(parts[1]).", "\(none).\(parts[1]).\(parts[2])", "\(hs512).\(parts[1]).\(parts[2])"] {
                 let response = try await server.api.get("/api/v1/me", token: forged)
                 #expect(response.status == 401)
             }
             let genuine = try await server.api.get("/api/v1/me", token: token)
             #expect(genuine.status == 200)
+        }
+    }
+
+    /// A 32-byte HMAC is 43 base64url characters; the last one carries two unused bits, so a
+    /// lenient decoder accepts three other spellings of the same signature.
+    @Test func aMalleatedLastCharacterIsRefused() async throws {
+        try await TestServer.run { server in
+            let token = try await server.login()
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+            let last = try #require(token.last)
+            let value = try #require(alphabet.firstIndex(of: last))
+            for flip in 1...3 {
+                let malleated = String(token.dropLast()) + String(alphabet[value ^ flip])
+                let response = try await server.api.get("/api/v1/me", token: malleated)
+                #expect(response.status == 401, "signature ending in \(alphabet[value ^ flip]) accepted")
+            }
+            #expect(try await server.api.get("/api/v1/me", token: token).status == 200)
         }
     }
 
@@ -155,9 +174,12 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-key-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let first = try SessionJWT.loadKey(folder: folder)
-        let second = try SessionJWT.loadKey(folder: folder)
-        #expect(first == second)
+        let dataFolder = try DataFolder(databasePath: folder + "/nsx.sqlite")
+        let first = try ServerKeys.load(folder: dataFolder)
+        let second = try ServerKeys.load(folder: dataFolder)
+        #expect(first.signingKey == second.signingKey)
+        #expect(first.idempotencyPepper == second.idempotencyPepper)
+        #expect(first.idempotencyPepper != first.signingKey)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/jwt-signing.key")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }

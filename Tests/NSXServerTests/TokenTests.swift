@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -65,7 +66,7 @@ import Testing
     @Test func expiryMustBeAFutureTime() async throws {
         try await TestServer.run { server in
             let session = try await server.login()
-            for value: JSON in ["2001-01-01T00:00:00Z", "tomorrow", 42] {
+            for value: JSONValue in ["2001-01-01T00:00:00Z", "tomorrow", 42] {
                 let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": value], token: session)
                 #expect(response.status == 400)
                 #expect(response.detailFields == ["expires_at"])
@@ -129,7 +130,7 @@ import Testing
         try await TestServer.run { server in
             let now = Int(server.clock.now())
             let creator = try await server.makeToken(expiresAt: RFC3339.format(now + 3600))
-            for expiry: JSON in [.null, .string(RFC3339.format(now + 7200))] {
+            for expiry: JSONValue in [.null, .string(RFC3339.format(now + 7200))] {
                 let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": expiry], token: creator.secret)
                 #expect(response.status == 403)
                 #expect(response.errorMessage == "Token cannot create a token that outlives it")

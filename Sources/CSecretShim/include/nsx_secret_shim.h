@@ -1,5 +1,10 @@
 // Marshalling between Swift and libsecret's non-variadic password calls.
 //
+// libsecret (with GLib and GIO) is opened at run time (dlopen "libsecret-1.so.0", once,
+// behind pthread_once) on the first call here, so commands that never touch the keyring
+// never map it. When it cannot be loaded, every call fails with
+// NSXSecretErrorDomainUnavailable and the loader's reason as the message.
+//
 // Swift cannot call libsecret's variadic secret_password_*_sync functions, so
 // these wrappers take plain C strings, build the attribute table for the
 // static `com.nurosentrix.nsx` schema and call the *v_sync variants. They hold
@@ -26,6 +31,7 @@ typedef enum {
     NSXSecretErrorDomainIO = 2,       // G_IO_ERROR
     NSXSecretErrorDomainDBus = 3,     // G_DBUS_ERROR
     NSXSecretErrorDomainSpawn = 4,    // G_SPAWN_ERROR (bus autolaunch)
+    NSXSecretErrorDomainUnavailable = 5, // libsecret could not be loaded
 } NSXSecretErrorDomain;
 
 /// A copy of a GError; the GError itself is always freed by the shim.
@@ -59,6 +65,7 @@ extern const int NSXIOErrorInvalidArgument;       // G_IO_ERROR_INVALID_ARGUMENT
 extern const int NSXDBusErrorFailed;              // G_DBUS_ERROR_FAILED
 extern const int NSXDBusErrorUnknownObject;       // G_DBUS_ERROR_UNKNOWN_OBJECT
 
+/// NULL when libsecret cannot be loaded; the other two accept NULL.
 NSXSecretCancellable *nsx_secret_cancellable_new(void);
 void nsx_secret_cancellable_cancel(NSXSecretCancellable *cancellable);
 void nsx_secret_cancellable_free(NSXSecretCancellable *cancellable);

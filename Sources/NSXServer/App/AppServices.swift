@@ -7,16 +7,20 @@ final class AppServices: Sendable {
     let loginThrottle = LoginThrottle()
     let transitions: TransitionScheduler
     let passwordHasher: PasswordHasher
+    let passwordWorkers: PasswordWorkers
+    let replaySeal: ReplaySeal
     /// Seconds a timed transition takes.
     let actionDelay: Double
 
-    init(store: Store, clock: any ServerClock, jwt: SessionJWT, configuration: ServerConfiguration) throws {
+    init(store: Store, clock: any ServerClock, keys: ServerKeys, configuration: ServerConfiguration) throws {
         self.store = store
         self.clock = clock
-        self.authenticator = Authenticator(store: store, clock: clock, jwt: jwt)
+        self.authenticator = Authenticator(store: store, clock: clock, jwt: SessionJWT(keyBytes: keys.signingKey))
         self.rateLimiter = RateLimiter(limit: configuration.rateLimit)
         self.transitions = try TransitionScheduler(store: store)
         self.passwordHasher = PasswordHasher(iterations: configuration.passwordIterations)
+        self.passwordWorkers = configuration.passwordWorkers
+        self.replaySeal = ReplaySeal(pepper: keys.idempotencyPepper)
         self.actionDelay = configuration.actionDelay
     }
 

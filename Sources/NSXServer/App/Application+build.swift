@@ -1,18 +1,21 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Builds the server for a configuration: opens storage, seeds accounts, wires the router.
 /// Tests call this directly and drive the result with HummingbirdTesting.
 public func buildApplication(_ configuration: ServerConfiguration) throws -> some ApplicationProtocol {
-    let store = try Store(location: configuration.storage)
-    let keyFolder: String? = switch configuration.storage {
-    case .file(let path): URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let folder: DataFolder? = switch configuration.storage {
+    case .file(let path): try DataFolder(databasePath: path)
     case .memory: nil
     }
-    let jwt = SessionJWT(key: try SessionJWT.loadKey(folder: keyFolder))
-    let services = try AppServices(store: store, clock: configuration.clock, jwt: jwt, configuration: configuration)
-    try Seeder.seed(users: configuration.users, demo: configuration.demo, store: store,
+    let keys = try ServerKeys.load(folder: folder)
+    let store = try Store(location: configuration.storage)
+    let services = try AppServices(store: store, clock: configuration.clock, keys: keys, configuration: configuration)
+    var users = configuration.users
+    for path in configuration.usersFiles { users += try UsersFile.load(path) }
+    try Seeder.seed(users: users, demo: configuration.demo, store: store,
                     hasher: services.passwordHasher, now: Int(configuration.clock.now()))
     let router = buildRouter(services: services,
                              faults: configuration.faultInjection ? FaultQueue() : nil,
@@ -21,8 +24,11 @@ public func buildApplication(_ configuration: ServerConfiguration) throws -> som
     var logger = Logger(label: "nsx-server")
     logger.logLevel = .error
     let host = configuration.host
+    let limits = configuration.connectionLimits
+    let gate = ConnectionGate(limit: limits.maxConnections)
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits, gate: gate) },
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port

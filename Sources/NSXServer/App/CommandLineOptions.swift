@@ -4,8 +4,13 @@ import Foundation
 public enum CommandLineOptions {
     public static let usage = """
         usage: nsx-server [--host 127.0.0.1] [--port 8080|0] [--data PATH | --memory]
-                          [--user EMAIL:PASSWORD[:NAME]]... [--demo] [--action-delay SECONDS]
-                          [--rate-limit N] [--enable-fault-injection]
+                          [--users-file FILE]... [--user EMAIL:PASSWORD[:NAME]]... [--demo]
+                          [--action-delay SECONDS] [--rate-limit N] [--header-timeout SECONDS]
+                          [--idle-timeout SECONDS] [--max-connections N] [--enable-fault-injection]
+
+          --users-file FILE   accounts, one EMAIL:PASSWORD[:NAME] a line; the file must be
+                              private (chmod 600). Prefer it to --user, which shows the
+                              password to every local user in the process list.
         """
 
     /// A usage mistake, worded for the person who typed it.
@@ -57,6 +62,20 @@ public enum CommandLineOptions {
                 memory = true
             case "--user":
                 configuration.users.append(try seedUser(try value()))
+            case "--users-file":
+                let path = try value()
+                guard !path.isEmpty else { throw UsageError(description: "--users-file needs a path") }
+                configuration.usersFiles.append(absolute(path))
+            case "--header-timeout":
+                configuration.connectionLimits.headerTimeout = try seconds(try value(), flag: flag, from: 0.1, to: 3600)
+            case "--idle-timeout":
+                configuration.connectionLimits.idleTimeout = try seconds(try value(), flag: flag, from: 0.1, to: 86_400)
+            case "--max-connections":
+                let text = try value()
+                guard let limit = Int(text), (1...1_000_000).contains(limit) else {
+                    throw UsageError(description: "--max-connections must be a whole number from 1 to 1000000, not '\(text)'")
+                }
+                configuration.connectionLimits.maxConnections = limit
             case "--demo":
                 try noValue()
                 configuration.demo = true
@@ -83,11 +102,20 @@ public enum CommandLineOptions {
         if memory {
             configuration.storage = .memory
         } else if let dataPath {
-            let absolute = dataPath.hasPrefix("/") ? dataPath
-                : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(dataPath)
-            configuration.storage = .file(absolute)
+            configuration.storage = .file(absolute(dataPath))
         }
         return configuration
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+
+    private static func seconds(_ text: String, flag: String, from lowest: Double, to highest: Int) throws(UsageError) -> Double {
+        guard let seconds = Double(text), seconds.isFinite, seconds >= lowest, seconds <= Double(highest) else {
+            throw UsageError(description: "\(flag) must be a number of seconds (\(lowest) to \(highest)), not '\(text)'")
+        }
+        return seconds
     }
 
     /// `EMAIL:PASSWORD[:NAME]`; the name defaults to the email's local part.

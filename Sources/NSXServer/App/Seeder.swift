@@ -19,11 +19,11 @@ enum Seeder {
     private static func upsert(_ seed: SeedUser, db: Database, hasher: PasswordHasher, now: Int) throws {
         let users = UsersTable(db: db)
         if var user = try users.find(email: seed.email) {
-            user.passwordHash = hasher.hash(seed.password)
+            user.passwordHash = try hasher.hash(seed.password)
             user.name = seed.name
             try users.update(user)
         } else {
-            try users.insert(newUser(email: seed.email, name: seed.name, passwordHash: hasher.hash(seed.password), now: now))
+            try users.insert(newUser(email: seed.email, name: seed.name, passwordHash: try hasher.hash(seed.password), now: now))
         }
     }
 
@@ -56,7 +56,7 @@ enum Seeder {
         if let existing = try users.find(email: demoEmail) {
             user = existing
         } else {
-            user = newUser(email: demoEmail, name: "Demo User", passwordHash: hasher.hash(demoPassword), now: now)
+            user = newUser(email: demoEmail, name: "Demo User", passwordHash: try hasher.hash(demoPassword), now: now)
             try users.insert(user)
         }
         for environment in APIEnvironment.allCases {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An account `--user` seeds.
+/// An account `--user` or `--users-file` seeds.
 public struct SeedUser: Sendable, Equatable {
     public var email: String
     public var password: String
@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     public var storage: StorageLocation
     public var users: [SeedUser] = []
+    /// Files of `EMAIL:PASSWORD[:NAME]` lines (`UsersFile`), read at start-up.
+    public var usersFiles: [String] = []
     public var demo = false
     /// Seconds a timed state transition takes.
     public var actionDelay = 2.0
@@ -26,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit = 600
     public var faultInjection = false
     public var passwordIterations = PasswordHasher.defaultIterations
+    /// The threads that hash passwords; tests keep a reference to count its jobs.
+    public var passwordWorkers = PasswordWorkers()
+    public var connectionLimits = ConnectionLimits()
     public var logRequests = true
     public var clock: any ServerClock = SystemClock()
 

@@ -37,8 +37,9 @@ struct Caller: Sendable {
         return nil
     }
 
-    /// The key rate limits are counted under.
-    var rateLimitKey: String {
+    /// The credential itself: the API token, or the login session (its `sid`). Rate limits
+    /// and idempotency records belong to it.
+    var credentialID: String {
         switch credential {
         case .session(let claims): claims.sessionID
         case .apiToken(let token): token.id

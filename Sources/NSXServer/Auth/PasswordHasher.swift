@@ -1,4 +1,5 @@
 import Crypto
+import _CryptoExtras
 import Foundation
 
 /// PBKDF2-HMAC-SHA256 with a random salt, encoded as `pbkdf2-sha256$<iterations>$<salt>$<hash>`.
@@ -11,9 +12,9 @@ public struct PasswordHasher: Sendable {
         self.iterations = iterations
     }
 
-    public func hash(_ password: String) -> String {
+    public func hash(_ password: String) throws -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255) }
-        let derived = Self.pbkdf2(password: Array(password.utf8), salt: salt, iterations: iterations)
+        let derived = try Self.pbkdf2(password: Array(password.utf8), salt: salt, iterations: iterations)
         return "pbkdf2-sha256$\(iterations)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"
     }
 
@@ -22,29 +23,21 @@ public struct PasswordHasher: Sendable {
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let iterations = Int(parts[1]), iterations > 0,
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3]))
         else { return false }
-        let derived = Self.pbkdf2(password: Array(password.utf8), salt: [UInt8](salt), iterations: iterations)
+        guard let derived = try? Self.pbkdf2(password: Array(password.utf8), salt: [UInt8](salt), iterations: iterations) else { return false }
         return ConstantTime.equal(derived, [UInt8](expected))
     }
 
     /// Spends the same time as a real verification, so an unknown email cannot be told apart by timing.
     public func burn(_ password: String) {
-        _ = Self.pbkdf2(password: Array(password.utf8), salt: Array(repeating: 0, count: 16), iterations: iterations)
+        _ = try? Self.pbkdf2(password: Array(password.utf8), salt: Array(repeating: 0, count: 16), iterations: iterations)
     }
 
-    /// RFC 8018 PBKDF2 for a single 32-byte block.
-    static func pbkdf2(password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {
-        let keyed = HMAC<SHA256>(key: SymmetricKey(data: password))
-        var first = keyed
-        first.update(data: salt + [0, 0, 0, 1])
-        var block = Array(first.finalize())
-        var result = block
-        for _ in 1..<max(iterations, 1) {
-            var round = keyed
-            round.update(data: block)
-            block = Array(round.finalize())
-            for index in 0..<result.count { result[index] ^= block[index] }
-        }
-        return result
+    /// RFC 8018 PBKDF2-HMAC-SHA256, 32 bytes, computed by BoringSSL (fails only if it cannot
+    /// allocate).
+    static func pbkdf2(password: [UInt8], salt: [UInt8], iterations: Int) throws -> [UInt8] {
+        let key = try KDF.Insecure.PBKDF2.deriveKey(from: password, salt: salt, using: .sha256, outputByteCount: 32,
+                                                    unsafeUncheckedRounds: max(iterations, 1))
+        return key.withUnsafeBytes { Array($0) }
     }
 }
 

@@ -15,8 +15,9 @@ struct AuthController {
         }
     }
 
-    /// Validates, checks the per-email throttle, then verifies the password outside any
-    /// transaction (it is deliberately slow).
+    /// Validates, takes a place under the login throttle (per email and per address, checked
+    /// and counted in one step), then has the password checked on the password workers, off
+    /// the threads that serve requests: it is deliberately slow.
     @Sendable private func login(_ call: Call) async throws -> Reply {
         var fields = call.fields
         fields.allowOnly(["email", "password"])
@@ -26,22 +27,30 @@ struct AuthController {
         guard let email, let password else { throw APIError.validation(fields.issues) }
 
         let services = call.services
-        if let retryAfter = services.loginThrottle.retryAfter(email: email, now: call.now) {
-            throw APIError.rateLimited("Too many failed login attempts; try again in \(retryAfter) seconds", retryAfter: retryAfter)
-        }
-        let user = try await services.store.read { db in try UsersTable(db: db).find(email: email) }
+        let attempt = try services.loginThrottle.begin(email: email, address: call.clientAddress, now: call.now)
+        let user: User?
         let verified: Bool
-        if let user {
-            verified = services.passwordHasher.verify(password, against: user.passwordHash)
-        } else {
-            services.passwordHasher.burn(password)
-            verified = false
+        do {
+            user = try await services.store.read { db in try UsersTable(db: db).find(email: email) }
+            let hasher = services.passwordHasher
+            let passwordHash = user?.passwordHash
+            verified = try await services.passwordWorkers.run {
+                guard let passwordHash else {
+                    // As slow as a real check, so an unknown email cannot be told apart by timing.
+                    hasher.burn(password)
+                    return false
+                }
+                return hasher.verify(password, against: passwordHash)
+            }
+        } catch let busy as PasswordWorkers.Busy {
+            services.loginThrottle.abandon(attempt)
+            throw APIError.rateLimited("Too many logins in progress; try again in \(busy.retryAfter) seconds", retryAfter: busy.retryAfter)
+        } catch {
+            services.loginThrottle.abandon(attempt)
+            throw error
         }
-        guard let user, verified else {
-            services.loginThrottle.recordFailure(email: email, now: call.now)
-            throw APIError.invalidCredentials
-        }
-        services.loginThrottle.recordSuccess(email: email)
+        services.loginThrottle.finish(attempt, succeeded: verified, now: call.now)
+        guard let user, verified else { throw APIError.invalidCredentials }
         let data = try await services.store.write { db in
             try SessionIssuer.issue(for: user, services: services, now: call.second, db: db)
         }

@@ -1,8 +1,9 @@
 import GRDB
+import NSXJSON
 
 /// Starts a login session and renders the login response.
 enum SessionIssuer {
-    static func issue(for user: User, services: AppServices, now: Int, db: Database) throws -> JSON {
+    static func issue(for user: User, services: AppServices, now: Int, db: Database) throws -> JSONValue {
         let session = Session(id: Identifier.session.make(), userID: user.id, createdAt: now,
                               expiresAt: now + SessionJWT.lifetime, revokedAt: nil)
         try UsersTable(db: db).insertSession(session)

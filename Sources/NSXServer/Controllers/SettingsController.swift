@@ -36,7 +36,7 @@ struct SettingsController {
             fields.fail("notifications", "must be an object")
             return
         }
-        for (key, item) in patch.pairs {
+        for (key, item) in patch {
             let field = "notifications.\(key)"
             switch (key, item) {
             case ("email", .bool(let enabled)):

@@ -1,3 +1,5 @@
+import NSXJSON
+
 /// One queued fault: what to do to the next `remaining` requests that match it.
 struct FaultRule: Sendable, Equatable {
     enum Drop: String, Sendable { case before, after }
@@ -40,7 +42,7 @@ struct FaultRule: Sendable, Equatable {
         return rule
     }
 
-    var json: JSON {
+    var json: JSONValue {
         var object: JSONObject = ["remaining": .int(remaining)]
         if let status { object["status"] = .int(status) }
         if let retryAfter { object["retry_after"] = .int(retryAfter) }

@@ -1,5 +1,7 @@
 import GRDB
 import Hummingbird
+import NIOCore
+import NSXJSON
 
 /// One route's contract: who may call it, which query it takes, and the work it does.
 struct Endpoint: Sendable {
@@ -36,10 +38,14 @@ struct Call: Sendable {
     let query: ParsedQuery
     let caller: Caller?
     let now: Double
+    /// Where the request came from (the TCP peer; no forwarding header is trusted).
+    let peer: SocketAddress?
 
     /// The authenticated caller; endpoints that are not `.open` always have one.
     var principal: Caller { caller! }
     var scope: Scope { principal.scope }
     var second: Int { Int(now) }
     var fields: FieldReader { FieldReader(body ?? JSONObject()) }
+    /// The client's IP address, what login attempts are counted under besides the email.
+    var clientAddress: String { peer?.ipAddress ?? "unknown" }
 }

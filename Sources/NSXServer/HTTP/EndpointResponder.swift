@@ -1,11 +1,8 @@
-import Crypto
 import Hummingbird
-import GRDB
-import Foundation
 
 /// Runs one endpoint through the contract's order of checks:
-/// 413 → 400 (body, query, headers) → 401 → 429 → 403 → idempotency → the handler
-/// (whose own order is 404 → 400 VALIDATION_ERROR → 409).
+/// 413 → 400 (body, query, headers) → 401 → 429 → 403 → idempotency (IdempotentReplay.swift)
+/// → the handler (whose own order is 404 → 400 VALIDATION_ERROR → 409).
 struct EndpointResponder: HTTPResponder {
     let endpoint: Endpoint
     let services: AppServices
@@ -23,12 +20,12 @@ struct EndpointResponder: HTTPResponder {
             let caller = try await authorize(request, requestedEnvironment: requestedEnvironment, headers: &headers)
             let call = Call(services: services, method: request.method.rawValue, path: request.uri.path,
                             id: context.parameters.get("id") ?? "", body: body, query: query, caller: caller,
-                            now: services.clock.now())
+                            now: services.clock.now(), peer: context.channel.remoteAddress)
             if let idempotencyKey, let caller, case .write(let work) = endpoint.work {
                 return try await replayOrRun(work, call: call, caller: caller, key: idempotencyKey, rawBody: raw, headers: headers)
             }
             let reply = try await run(call)
-            return Envelope.response(status: reply.status, body: Array(Envelope.body(for: reply).utf8), headers: headers)
+            return Envelope.response(status: reply.status, body: Envelope.body(for: reply), headers: headers)
         } catch let error as APIError {
             return Envelope.response(for: error, headers: headers)
         }
@@ -51,7 +48,7 @@ struct EndpointResponder: HTTPResponder {
             sessionsOnly: { if case .session = endpoint.access { true } else { false } }())
         if services.rateLimiter.isEnabled {
             let now = services.clock.now()
-            let decision = services.rateLimiter.admit(caller.rateLimitKey, now: now)
+            let decision = services.rateLimiter.admit(caller.credentialID, now: now)
             headers = decision.headers
             guard decision.allowed else {
                 throw APIError.rateLimited("Rate limit of \(decision.limit) requests per minute exceeded",
@@ -76,56 +73,5 @@ struct EndpointResponder: HTTPResponder {
         }
         services.apply(reply.effects)
         return reply
-    }
-
-    private enum Outcome: Sendable {
-        case fresh(Reply, [UInt8])
-        case replay(status: Int, body: [UInt8])
-    }
-
-    /// The first response under a key is stored in the handler's own transaction; a later
-    /// identical request gets it back, a different one gets 409.
-    private func replayOrRun(_ work: @escaping @Sendable (Call, GRDB.Database) throws -> Reply, call: Call, caller: Caller,
-                             key: String, rawBody: [UInt8], headers: [(name: String, value: String)]) async throws -> Response {
-        try await services.transitions.completeDue(now: call.now)
-        let fingerprint = IdempotencyRecord(method: call.method, path: call.path,
-                                            bodyHash: SHA256.hash(data: rawBody).map { String(format: "%02x", $0) }.joined(),
-                                            status: 0, body: [], createdAt: call.second)
-        let scope = caller.scope
-        do {
-            let outcome: Outcome = try await services.store.write { db in
-                let table = IdempotencyTable(db: db, scope: scope)
-                if let stored = try table.find(key: key, now: call.second) {
-                    guard stored.method == fingerprint.method, stored.path == fingerprint.path, stored.bodyHash == fingerprint.bodyHash else {
-                        throw APIError.idempotencyConflict
-                    }
-                    return .replay(status: stored.status, body: stored.body)
-                }
-                let reply = try work(call, db)
-                let body = Array(Envelope.body(for: reply).utf8)
-                var record = fingerprint
-                record.status = reply.status.code
-                record.body = body
-                try table.save(key: key, record: record)
-                return .fresh(reply, body)
-            }
-            switch outcome {
-            case .fresh(let reply, let body):
-                services.apply(reply.effects)
-                return Envelope.response(status: reply.status, body: body, headers: headers)
-            case .replay(let status, let body):
-                return Envelope.response(status: .init(code: status), body: body, headers: headers + [("Idempotent-Replayed", "true")])
-            }
-        } catch let error as APIError where error.isReplayable {
-            var record = fingerprint
-            record.status = error.status.code
-            record.body = Array(Envelope.body(for: error).utf8)
-            let stored = record
-            try await services.store.write { db in
-                let table = IdempotencyTable(db: db, scope: scope)
-                if try table.find(key: key, now: call.second) == nil { try table.save(key: key, record: stored) }
-            }
-            throw error
-        }
     }
 }

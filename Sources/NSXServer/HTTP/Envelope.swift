@@ -1,20 +1,21 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import NSXJSON
 
 /// The JSON envelope every response is wrapped in, and the one place errors become bodies.
 enum Envelope {
-    static func body(for reply: Reply) -> String {
+    static func body(for reply: Reply) -> [UInt8] {
         var object: JSONObject = ["success": .bool(true), "data": reply.data]
         if let meta = reply.meta { object["meta"] = meta }
-        return JSON.object(object).serialized
+        return JSONValue.object(object).serializedBytes()
     }
 
-    static func body(for error: APIError) -> String {
+    static func body(for error: APIError) -> [UInt8] {
         var detail: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
         if !error.details.isEmpty {
             detail["details"] = .array(error.details.map { .object(["field": .string($0.field), "message": .string($0.message)]) })
         }
-        return JSON.object(["success": .bool(false), "error": .object(detail)]).serialized
+        return JSONValue.object(["success": .bool(false), "error": .object(detail)]).serializedBytes()
     }
 
     static func response(status: HTTPResponse.Status, body: some Collection<UInt8>, headers: [(name: String, value: String)] = []) -> Response {
@@ -27,6 +28,6 @@ enum Envelope {
     }
 
     static func response(for error: APIError, headers: [(name: String, value: String)] = []) -> Response {
-        response(status: error.status, body: Array(body(for: error).utf8), headers: headers + error.headers)
+        response(status: error.status, body: body(for: error), headers: headers + error.headers)
     }
 }

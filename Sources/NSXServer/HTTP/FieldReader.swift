@@ -1,8 +1,15 @@
+import NSXJSON
+
 /// Reads fields of a JSON body, collecting one `details` entry per bad field so a client
 /// learns about every problem at once.
 struct FieldReader {
+    /// A body of 100,000 unknown keys gets a short answer, not a 5 MB one.
+    static let maxIssues = 100
+
     let object: JSONObject
     private(set) var issues: [FieldIssue] = []
+    /// Issues past `maxIssues`: counted, not listed.
+    private(set) var unlistedIssues = 0
 
     init(_ object: JSONObject) {
         self.object = object
@@ -11,14 +18,23 @@ struct FieldReader {
     func has(_ key: String) -> Bool { object[key] != nil }
 
     mutating func fail(_ field: String, _ message: String) {
-        issues.append(FieldIssue(field, message))
+        if issues.count < Self.maxIssues {
+            issues.append(FieldIssue(field, message))
+        } else {
+            unlistedIssues += 1
+        }
     }
 
-    /// Flags every key outside `allowed`, and `readOnly` keys with a clearer message.
+    /// Flags every key outside `allowed`, and `readOnly` keys with a clearer message. Once
+    /// the list is full the rest are counted without being visited.
     mutating func allowOnly(_ allowed: Set<String>, readOnly: Set<String> = []) {
-        for key in object.keys where !allowed.contains(key) {
+        var unknown = object.count - allowed.count { object.contains(key: $0) }
+        for (key, _) in object where !allowed.contains(key) {
+            guard unknown > 0, issues.count < Self.maxIssues else { break }
             fail(key, readOnly.contains(key) ? "is read-only" : "is not a known field")
+            unknown -= 1
         }
+        unlistedIssues += unknown
     }
 
     /// A string field; `nil` when absent (and, if required, an issue).
@@ -40,7 +56,7 @@ struct FieldReader {
 
     /// The body's issues, thrown as one VALIDATION_ERROR.
     func finish() throws(APIError) {
-        if !issues.isEmpty { throw .validation(issues) }
+        if !issues.isEmpty { throw .validation(issues, unlisted: unlistedIssues) }
     }
 }
 

@@ -14,7 +14,8 @@ public struct FieldIssue: Sendable, Equatable {
 /// Every failure the API reports. `Envelope` turns it into the JSON error body in one place.
 public enum APIError: Error, Sendable, Equatable {
     case badRequest(String, details: [FieldIssue] = [])
-    case validation([FieldIssue])
+    /// Bad fields; past `FieldReader.maxIssues` the rest are only counted (`unlisted`).
+    case validation([FieldIssue], unlisted: Int = 0)
     case unauthorized
     case invalidCredentials
     case missingPermission(Permission)
@@ -69,8 +70,10 @@ public enum APIError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .badRequest(let message, _): message
-        case .validation(let issues):
-            issues.count == 1 ? "Invalid field: \(issues[0].field)" : "Invalid fields: " + issues.map(\.field).joined(separator: ", ")
+        case .validation(let issues, let unlisted):
+            issues.count == 1 ? "Invalid field: \(issues[0].field)"
+                : "Invalid fields: " + issues.prefix(10).map(\.field).joined(separator: ", ")
+                    + (issues.count + unlisted > 10 ? " and \(issues.count + unlisted - 10) more" : "")
         case .unauthorized: "Invalid or missing authentication token"
         case .invalidCredentials: "Invalid email or password"
         case .missingPermission(let permission): "Token does not have permission: \(permission.rawValue)"
@@ -91,7 +94,7 @@ public enum APIError: Error, Sendable, Equatable {
     public var details: [FieldIssue] {
         switch self {
         case .badRequest(_, let details): details
-        case .validation(let issues): issues
+        case .validation(let issues, _): issues
         default: []
         }
     }

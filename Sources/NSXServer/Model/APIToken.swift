@@ -1,3 +1,5 @@
+import NSXJSON
+
 /// A stored API token. Only the SHA-256 of its secret is kept.
 public struct APIToken: Sendable, Equatable {
     public var id: String
@@ -16,7 +18,7 @@ public struct APIToken: Sendable, Equatable {
         revokedAt == nil && (expiresAt.map { Double($0) > now } ?? true)
     }
 
-    var json: JSON {
+    var json: JSONValue {
         .object([
             "id": .string(id),
             "name": .string(name),

@@ -1,3 +1,5 @@
+import NSXJSON
+
 public struct Backup: Sendable, Equatable {
     public static let statuses = ["pending", "completed", "failed", "restoring"]
 
@@ -14,7 +16,7 @@ public struct Backup: Sendable, Equatable {
     public var nextStatus: String?
     public var dueAt: Double?
 
-    var json: JSON {
+    var json: JSONValue {
         .object([
             "id": .string(id),
             "instance_id": .string(instanceID),

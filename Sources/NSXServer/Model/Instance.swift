@@ -1,3 +1,5 @@
+import NSXJSON
+
 public struct Instance: Sendable, Equatable {
     public static let statuses = ["stopped", "starting", "running", "stopping", "restarting", "restoring"]
 
@@ -15,7 +17,7 @@ public struct Instance: Sendable, Equatable {
     /// Whether the instance is between two resting states.
     var isInTransition: Bool { status != "running" && status != "stopped" }
 
-    var json: JSON {
+    var json: JSONValue {
         .object([
             "id": .string(id),
             "name": .string(name),

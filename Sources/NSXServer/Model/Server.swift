@@ -1,3 +1,5 @@
+import NSXJSON
+
 public struct Server: Sendable, Equatable {
     public static let regions = ["us-east", "us-west", "eu-central", "ap-southeast"]
     public static let plans = ["basic-1", "standard-2", "performance-4", "performance-8"]
@@ -17,7 +19,7 @@ public struct Server: Sendable, Equatable {
     public var nextStatus: String?
     public var dueAt: Double?
 
-    var json: JSON {
+    var json: JSONValue {
         .object([
             "id": .string(id),
             "name": .string(name),
@@ -25,7 +27,7 @@ public struct Server: Sendable, Equatable {
             "plan": .string(plan),
             "status": .string(status),
             "ipv4": .string(ipv4),
-            "labels": .object(JSONObject(labels.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSON.string($0.value)) })),
+            "labels": Labels.json(labels),
             "created_at": .string(RFC3339.format(createdAt)),
             "updated_at": .string(RFC3339.format(updatedAt)),
         ])

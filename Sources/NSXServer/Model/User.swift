@@ -1,3 +1,5 @@
+import NSXJSON
+
 /// An account holder. Settings live on the same row: one settings object per account,
 /// shared by its live and test environments.
 public struct User: Sendable, Equatable {
@@ -11,11 +13,11 @@ public struct User: Sendable, Equatable {
     public var notifyByEmail: Bool
     public var webhookURL: String?
 
-    var summaryJSON: JSON {
+    var summaryJSON: JSONValue {
         .object(["id": .string(id), "email": .string(email), "name": .string(name)])
     }
 
-    var settingsJSON: JSON {
+    var settingsJSON: JSONValue {
         .object([
             "account_id": .string(id),
             "name": .string(name),

@@ -22,7 +22,7 @@ struct BackupsTable {
         for column in ["instance_id", "status"] {
             if let value = filters[column] { query.filter("\(column) = ?", value) }
         }
-        return try query.fetch(db, page: page, decode: Self.decode) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+        return try query.fetch(db, page: page, decode: Self.decode)
     }
 
     func save(_ backup: Backup) throws {

@@ -3,7 +3,7 @@ import GRDB
 
 /// Where the server keeps its data.
 public enum StorageLocation: Sendable, Equatable {
-    /// A SQLite file (WAL, synchronous commits), created with its folder when missing.
+    /// A SQLite file (WAL, synchronous commits) in a private data folder, created when missing.
     case file(String)
     /// A private in-memory database that vanishes with the process.
     case memory
@@ -14,6 +14,9 @@ public enum StorageLocation: Sendable, Equatable {
 public final class Store: Sendable {
     let writer: any DatabaseWriter
 
+    /// Opens (creating when missing) the database at `location`. A file database lives in a
+    /// `DataFolder`: its files are made private before SQLite opens them, and start-up stops
+    /// with a `StartupError` if one of them is readable by others.
     public init(location: StorageLocation) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -24,14 +27,25 @@ public final class Store: Sendable {
         }
         switch location {
         case .file(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            let folder = try DataFolder(databasePath: path)
+            try folder.prepareDatabase(named: (path as NSString).lastPathComponent)
             writer = try DatabasePool(path: path, configuration: configuration)
         case .memory:
             writer = try DatabaseQueue(configuration: configuration)
         }
+        let earlier = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         try Migrations.migrator.migrate(writer)
+        if !earlier.isEmpty, !earlier.contains(Migrations.removesPlaintextReplays) {
+            try scrubFreedPages()
+        }
+    }
+
+    /// Rewrites the file without its free pages and empties the WAL, so content an earlier
+    /// release deleted (plaintext replays) is gone from the disk, not just unlinked.
+    private func scrubFreedPages() throws {
+        guard let pool = writer as? DatabasePool else { return }
+        try pool.vacuum()
+        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Runs `body` in one read transaction, on the calling thread: a SQLite read takes

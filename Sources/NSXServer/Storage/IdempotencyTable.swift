@@ -1,42 +1,47 @@
 import Foundation
 import GRDB
 
-/// A response stored under an `Idempotency-Key`, with the request it answered.
+/// A response stored under an `Idempotency-Key`: the request it answered, its status, and
+/// its body sealed by `ReplaySeal`.
 struct IdempotencyRecord: Sendable, Equatable {
-    var method: String
-    var path: String
-    var bodyHash: String
+    var request: ReplaySeal.Request
     var status: Int
-    var body: [UInt8]
+    var sealedBody: [UInt8]
     var createdAt: Int
 }
 
+/// Idempotency records of one credential in one environment, filed by key digest.
 struct IdempotencyTable {
     /// How long a key is remembered.
     static let lifetime = 24 * 3600
 
     let db: Database
-    let scope: Scope
+    let owner: ReplaySeal.Owner
 
-    /// The live record for `key`, ignoring one older than the key lifetime.
-    func find(key: String, now: Int) throws -> IdempotencyRecord? {
-        try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM idempotency_keys WHERE user_id = ? AND environment = ? AND key = ? AND created_at > ?",
-            arguments: [scope.userID, scope.environment.rawValue, key, now - Self.lifetime]
-        ).map { row in
-            IdempotencyRecord(method: row["method"], path: row["path"], bodyHash: row["body_hash"], status: row["status"],
-                              body: [UInt8](row["body"] as Data), createdAt: row["created_at"])
+    /// The live record filed under `digest`, ignoring one older than the key lifetime.
+    func find(digest: [UInt8], now: Int) throws -> IdempotencyRecord? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT * FROM idempotency_records
+            WHERE credential_id = ? AND environment = ? AND key_digest = ? AND created_at > ?
+            """)
+        return try Row.fetchOne(statement, arguments: [owner.credentialID, owner.environment.rawValue, Data(digest),
+                                                      now - Self.lifetime]).map { row in
+            IdempotencyRecord(request: ReplaySeal.Request(method: row["method"], path: row["path"],
+                                                          bodyHash: [UInt8](row["body_hash"] as Data)),
+                              status: row["status"], sealedBody: [UInt8](row["sealed_body"] as Data), createdAt: row["created_at"])
         }
     }
 
-    func save(key: String, record: IdempotencyRecord) throws {
+    /// Files `record` under `digest` (replacing an expired one), and forgets expired records.
+    func save(digest: [UInt8], record: IdempotencyRecord) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO idempotency_keys (user_id, environment, key, method, path, body_hash, status, body, created_at)
+                INSERT OR REPLACE INTO idempotency_records
+                    (credential_id, environment, key_digest, method, path, body_hash, status, sealed_body, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [scope.userID, scope.environment.rawValue, key, record.method, record.path, record.bodyHash,
-                        record.status, Data(record.body), record.createdAt])
+            arguments: [owner.credentialID, owner.environment.rawValue, Data(digest), record.request.method, record.request.path,
+                        Data(record.request.bodyHash), record.status, Data(record.sealedBody), record.createdAt])
+        try db.execute(sql: "DELETE FROM idempotency_records WHERE created_at <= ?", arguments: [record.createdAt - Self.lifetime])
     }
 }

@@ -1,6 +1,9 @@
 import GRDB
 
 enum Migrations {
+    /// The migration after which no plaintext replay is left in the database.
+    static let removesPlaintextReplays = "v2-idempotency-per-credential"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -101,6 +104,55 @@ enum Migrations {
                     created_at INTEGER NOT NULL,
                     PRIMARY KEY (user_id, environment, key)
                 );
+                """)
+        }
+        // Idempotency records belong to one credential (token or session) and keep their
+        // response sealed (ReplaySeal). The old table kept bodies, token secrets included, in
+        // plaintext: it goes, and Store vacuums the file so none of it stays on disk.
+        migrator.registerMigration(removesPlaintextReplays) { db in
+            try db.execute(sql: """
+                DROP TABLE idempotency_keys;
+                CREATE TABLE idempotency_records (
+                    credential_id TEXT NOT NULL,
+                    environment TEXT NOT NULL,
+                    key_digest BLOB NOT NULL,
+                    method TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    body_hash BLOB NOT NULL,
+                    status INTEGER NOT NULL,
+                    sealed_body BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (credential_id, environment, key_digest)
+                ) WITHOUT ROWID;
+                CREATE INDEX idempotency_records_by_age ON idempotency_records(created_at);
+                """)
+        }
+        // Lists follow `seq`: one counter, bumped by a trigger as each row is inserted, so
+        // the order is exactly creation order (ids are random and seconds are coarse).
+        // Existing rows are numbered in the order earlier releases listed them.
+        migrator.registerMigration("v3-creation-sequence") { db in
+            try db.execute(sql: "CREATE TABLE creation_sequence (value INTEGER NOT NULL); INSERT INTO creation_sequence VALUES (0);")
+            let tables = [("tokens", "user_id"), ("servers", "user_id, environment"),
+                          ("instances", "user_id, environment"), ("backups", "user_id, environment")]
+            for (table, scope) in tables {
+                try db.execute(sql: """
+                    ALTER TABLE \(table) ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                    UPDATE \(table) SET seq = numbered.n + (SELECT value FROM creation_sequence)
+                        FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY created_at, id) AS n FROM \(table)) AS numbered
+                        WHERE \(table).id = numbered.id;
+                    UPDATE creation_sequence SET value = value + (SELECT COUNT(*) FROM \(table));
+                    CREATE INDEX \(table)_in_order ON \(table)(\(scope), seq);
+                    CREATE TRIGGER \(table)_sequence AFTER INSERT ON \(table) BEGIN
+                        UPDATE creation_sequence SET value = value + 1;
+                        UPDATE \(table) SET seq = (SELECT value FROM creation_sequence) WHERE rowid = NEW.rowid;
+                    END;
+                    """)
+            }
+            try db.execute(sql: """
+                DROP INDEX tokens_by_user;
+                DROP INDEX servers_by_scope;
+                DROP INDEX instances_by_scope;
+                DROP INDEX backups_by_scope;
                 """)
         }
         return migrator

@@ -1,34 +1,26 @@
-import Foundation
 import GRDB
+import NSXJSON
 
-/// Position after the last item of a page: lists are ordered by `(created_at, id)`, so a
-/// keyset cursor never skips or repeats an item however many rows other clients insert.
+/// Position after the last item of a page. Lists are ordered by `seq`, a number every row
+/// takes from one counter as it is inserted (Migrations.swift), so the order is exactly
+/// creation order and a row created while a client pages always lands after its cursor.
 public struct Cursor: Sendable, Equatable {
-    public var createdAt: Int
-    public var id: String
+    public var sequence: Int
 
-    /// Opaque to clients: base64url of `v1:<created_at>:<id>`.
-    public var encoded: String {
-        Data("v1:\(createdAt):\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+    public init(sequence: Int) {
+        self.sequence = sequence
     }
 
-    public init(createdAt: Int, id: String) {
-        self.createdAt = createdAt
-        self.id = id
-    }
+    /// Opaque to clients: base64url of `v2:<seq>`.
+    public var encoded: String { Base64URL.encode(Array("v2:\(sequence)".utf8)) }
 
+    /// A cursor this server issued; nil for anything else (including the `v1` cursors of
+    /// earlier releases, which named a position in the old order).
     public init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        guard !encoded.isEmpty, encoded.utf8.count <= 200, !base64.contains("=") else { return nil }
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "v1", let createdAt = Int(parts[1]), !parts[2].isEmpty else { return nil }
-        self.createdAt = createdAt
-        self.id = String(parts[2])
+        guard !encoded.isEmpty, encoded.utf8.count <= 200, let bytes = Base64URL.decode(encoded) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.hasPrefix("v2:"), let sequence = Int(text.dropFirst(3)), sequence >= 0 else { return nil }
+        self.sequence = sequence
     }
 }
 
@@ -42,7 +34,7 @@ struct Page<Item> {
     var items: [Item]
     var nextCursor: Cursor?
 
-    func meta(limit: Int) -> JSON {
+    func meta(limit: Int) -> JSONValue {
         .object([
             "limit": .int(limit),
             "next_cursor": .optional(nextCursor?.encoded),
@@ -51,7 +43,7 @@ struct Page<Item> {
     }
 }
 
-/// Builds a filtered, keyset-paginated `SELECT` over one table.
+/// Builds a filtered, keyset-paginated `SELECT` over one table, in creation order.
 struct ListQuery {
     var table: String
     var conditions: [String] = []
@@ -62,19 +54,18 @@ struct ListQuery {
         arguments.append(contentsOf: values)
     }
 
-    func fetch<Item>(_ db: Database, page: PageRequest, decode: (Row) -> Item, cursor: (Item) -> Cursor) throws -> Page<Item> {
+    func fetch<Item>(_ db: Database, page: PageRequest, decode: (Row) -> Item) throws -> Page<Item> {
         var conditions = conditions
         var arguments = arguments
         if let after = page.after {
-            conditions.append("(created_at, id) > (?, ?)")
-            arguments.append(after.createdAt)
-            arguments.append(after.id)
+            conditions.append("seq > ?")
+            arguments.append(after.sequence)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT * FROM \(table)\(whereClause) ORDER BY created_at, id LIMIT \(page.limit + 1)"
+        let sql = "SELECT * FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
-        let items = rows.prefix(page.limit).map(decode)
-        let next = rows.count > page.limit ? items.last.map(cursor) : nil
-        return Page(items: items, nextCursor: next)
+        let pageRows = rows.prefix(page.limit)
+        let next = rows.count > page.limit ? pageRows.last.map { Cursor(sequence: $0["seq"]) } : nil
+        return Page(items: pageRows.map(decode), nextCursor: next)
     }
 }

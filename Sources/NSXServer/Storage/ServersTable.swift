@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NSXJSON
 
 /// Servers of one account and environment.
 struct ServersTable {
@@ -23,7 +24,7 @@ struct ServersTable {
         for column in ["name", "region", "status"] {
             if let value = filters[column] { query.filter("\(column) = ?", value) }
         }
-        return try query.fetch(db, page: page, decode: Self.decode) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+        return try query.fetch(db, page: page, decode: Self.decode)
     }
 
     func save(_ server: Server) throws {
@@ -34,7 +35,7 @@ struct ServersTable {
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region, plan = excluded.plan, status = excluded.status, ipv4 = excluded.ipv4, labels = excluded.labels, updated_at = excluded.updated_at, next_status = excluded.next_status, due_at = excluded.due_at
                 """,
             arguments: [server.id, scope.userID, scope.environment.rawValue, server.name, server.region, server.plan, server.status,
-                        server.ipv4, Self.encodeLabels(server.labels), server.createdAt, server.updatedAt, server.nextStatus, server.dueAt])
+                        server.ipv4, Labels.json(server.labels).serialized(), server.createdAt, server.updatedAt, server.nextStatus, server.dueAt])
     }
 
     func delete(id: String) throws {
@@ -48,18 +49,7 @@ struct ServersTable {
     static func decode(_ row: Row) -> Server {
         Server(id: row["id"], scope: Scope(userID: row["user_id"], environment: APIEnvironment(rawValue: row["environment"]) ?? .live),
                name: row["name"], region: row["region"], plan: row["plan"], status: row["status"], ipv4: row["ipv4"],
-               labels: decodeLabels(row["labels"]), createdAt: row["created_at"], updatedAt: row["updated_at"],
+               labels: Labels.decode(row["labels"]), createdAt: row["created_at"], updatedAt: row["updated_at"],
                nextStatus: row["next_status"], dueAt: row["due_at"])
-    }
-
-    static func encodeLabels(_ labels: [String: String]) -> String {
-        JSON.object(JSONObject(labels.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSON.string($0.value)) })).serialized
-    }
-
-    static func decodeLabels(_ text: String) -> [String: String] {
-        guard text != "{}", case .object(let object)? = JSON.parse(Array(text.utf8)) else { return [:] }
-        var labels: [String: String] = [:]
-        for pair in object.pairs { labels[pair.key] = pair.value.stringValue }
-        return labels
     }
 }

@@ -19,7 +19,7 @@ struct TokensTable {
         if let environment { query.filter("environment = ?", environment.rawValue) }
         if !includeRevoked { query.conditions.append("revoked_at IS NULL") }
         if let name { query.filter("name = ?", name) }
-        return try query.fetch(db, page: page, decode: Self.decode) { Cursor(createdAt: $0.createdAt, id: $0.id) }
+        return try query.fetch(db, page: page, decode: Self.decode)
     }
 
     func insert(_ token: APIToken) throws {

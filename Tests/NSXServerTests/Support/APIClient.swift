@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NSXJSON
 @testable import NSXServer
 
 /// A decoded API response.
@@ -11,9 +12,9 @@ struct APIResponse: Sendable {
     let headers: HTTPFields
     let text: String
 
-    var json: JSON? { JSON.parse(Array(text.utf8)) }
+    var json: JSONValue? { (try? JSONValue.parse(text)) }
     var object: JSONObject { json?.objectValue ?? JSONObject() }
-    var data: JSON { object["data"] ?? .null }
+    var data: JSONValue { object["data"] ?? .null }
     var dataObject: JSONObject { data.objectValue ?? JSONObject() }
     var items: [JSONObject] { (data.arrayValue ?? []).compactMap(\.objectValue) }
     var meta: JSONObject { object["meta"]?.objectValue ?? JSONObject() }
@@ -51,13 +52,13 @@ struct APIClient: Sendable {
         }
     }
 
-    func send(_ method: HTTPRequest.Method, _ path: String, json: JSON? = nil, raw: [UInt8]? = nil,
+    func send(_ method: HTTPRequest.Method, _ path: String, json: JSONValue? = nil, raw: [UInt8]? = nil,
               token: String? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
         var fields = HTTPFields()
         if let token { fields[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
         if let json {
-            body = ByteBuffer(string: json.serialized)
+            body = ByteBuffer(string: json.serialized())
         } else if let raw {
             body = ByteBuffer(bytes: raw)
         }
@@ -71,11 +72,11 @@ struct APIClient: Sendable {
         try await send(.get, path, token: token, headers: headers)
     }
 
-    func post(_ path: String, _ json: JSON? = nil, token: String?, headers: [String: String] = [:]) async throws -> APIResponse {
+    func post(_ path: String, _ json: JSONValue? = nil, token: String?, headers: [String: String] = [:]) async throws -> APIResponse {
         try await send(.post, path, json: json, token: token, headers: headers)
     }
 
-    func patch(_ path: String, _ json: JSON, token: String?, headers: [String: String] = [:]) async throws -> APIResponse {
+    func patch(_ path: String, _ json: JSONValue, token: String?, headers: [String: String] = [:]) async throws -> APIResponse {
         try await send(.patch, path, json: json, token: token, headers: headers)
     }
 

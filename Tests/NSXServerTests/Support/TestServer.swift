@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NSXJSON
 import Testing
 @testable import NSXServer
 
@@ -16,6 +17,10 @@ struct TestServer: Sendable {
     let clock: ManualClock
     /// The port of a `.live` server.
     let port: Int?
+    let passwordWorkers: PasswordWorkers
+
+    /// Passwords checked (or hashed for an unknown email) so far: one per login that got that far.
+    var passwordChecks: Int { passwordWorkers.completedJobs }
 
     static func run(_ setup: @Sendable (inout ServerConfiguration) -> Void = { _ in },
                     testing: TestingSetup = .router,
@@ -30,8 +35,10 @@ struct TestServer: Sendable {
         configuration.clock = clock
         setup(&configuration)
         let app = try buildApplication(configuration)
+        let workers = configuration.passwordWorkers
         try await app.test(testing) { client in
-            try await body(TestServer(api: APIClient(client: client), clock: clock, port: client.port))
+            try await body(TestServer(api: APIClient(client: client), clock: clock, port: client.port,
+                                      passwordWorkers: workers))
         }
     }
 
