@@ -54,7 +54,7 @@ public enum NSXApp {
             return report(error, machine: machine, streams: streams)
         }
         if parsed.versionRequested {
-            streams.print(Version.line)
+            streams.print(Version.shortLine)
             return ExitCode.success.rawValue
         }
         if parsed.helpRequested {
