@@ -127,7 +127,7 @@ import Testing
         }
         let man = try world.user.nsx("man")
         #expect(man.stdout.hasPrefix(".\\\" Generated from the command tree of nsx"))
-        #expect(man.stdout.contains(".SH EXIT STATUS"))
+        #expect(man.stdout.contains(".SH \"EXIT STATUS\""))
     }
 }
 

@@ -6,7 +6,7 @@ import NSXJSON
 /// permissions in a `--perm` list — starting with WORD, one a line with a tab and a
 /// description. TYPED are the words before it, for their `--profile`, `--api-url` and
 /// `--test`. It never prompts, touches the keyring at most once, answers from the cache
-/// (`CompletionCache`) when it can, gives up after 0.9 s, and on any failure prints
+/// (`CompletionCache`) when it can, gives up after 0.75 s, and on any failure prints
 /// nothing and exits 0 (`NSXApp.run` sees to that).
 enum Complete: Verb {
     static let source: WordArgument = .word("SOURCE")
