@@ -53,6 +53,9 @@ public enum CLIError: Error {
 
     /// A check failed (`doctor`): the command already explained why.
     case checksFailed(Int)
+    /// `tokens scan` found tokens, or `tokens audit --fail` found something to fix; the
+    /// command already listed them (exit 10).
+    case findings(String, hint: String? = nil)
     case interrupted
 }
 

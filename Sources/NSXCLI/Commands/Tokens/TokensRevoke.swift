@@ -34,27 +34,25 @@ enum TokensRevoke: Verb {
         try confirmation.checkPossible(action: "nsx tokens revoke")
         try resources.printer.validateFields(resultFields)
         let context = try resources.connect(.token, fields: resultFields)
-        let current = CurrentCredential.describe(context.client, needs: [.tokenID])
+        let revoker = TokenRevoker(client: context.client, profiles: profiles, printer: context.printer)
 
         // On a terminal every word is looked up first, so the question can show what goes (an
-        // unknown word fails before anything is asked); the token in use goes last (after it,
-        // nothing else could be revoked).
+        // unknown word fails before anything is asked).
         var tokens: [String: JSONValue] = [:]
         if !confirmation.assumeYes {
             let found = try context.lookUp(words)
             for (word, token) in found { tokens[word] = token }
-            try confirm(found.map(\.object).filter { $0["revoked_at"]?.isNull != false }, current: current, context: context,
-                        confirmation: confirmation)
+            try confirm(found.map(\.object).filter { $0["revoked_at"]?.isNull != false }, current: revoker.current,
+                        context: context, confirmation: confirmation)
         }
-        // With --yes nothing was looked up: names become IDs here, to put the token in use last
-        // (a word that names nothing fails in its turn below).
+        // With --yes nothing was looked up: names become IDs here, so that the token in use
+        // goes last (a word that names nothing fails in its turn below).
         var ids: [String: String] = tokens.compactMapValues { $0["id"]?.stringValue }
         for word in words where ids[word] == nil {
             ids[word] = try? context.id(word)
         }
-        let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID } + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
+        let ordered = revoker.inUseLast(words) { ids[$0] }
 
-        let apiURL = context.client.baseURL
         var results: [Result<Batch.Done, CLIError>] = []
         for word in ordered {
             results.append(Result { () throws(CLIError) in
@@ -66,21 +64,10 @@ enum TokensRevoke: Verb {
                 } else {
                     token = try context.get(try context.id(word))
                 }
-                let id = token["id"]?.stringValue ?? word
                 if let at = token["revoked_at"]?.stringValue {
                     return Batch.Done(object: token, saying: "Token \(NewTokenOutput.label(token)) was already revoked (\(at))")
                 }
-                let revoked = try context.client.delete(ResourceKind.token.itemPath(id)).data
-                // A DELETE retried after a lost answer comes back empty: the token is revoked all the same.
-                let result: JSONValue = revoked.isNull ? token : revoked
-                let label = NewTokenOutput.label(result)
-                if id == current?.tokenID, current?.source == .env {
-                    context.printer.warn("NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
-                }
-                profiles.forget(
-                    id, label: label, apiURL: apiURL,
-                    inUseProfile: current?.tokenID == id && current?.source != .env ? profiles.activeProfile : nil)
-                return Batch.Done(object: result)
+                return Batch.Done(object: try revoker.revoke(token["id"]?.stringValue ?? word, known: token))
             })
         }
         try Batch(printer: context.printer, pastTense: "Revoked token", columns: ResourceView.token.columns, fields: resultFields)
