@@ -7,6 +7,9 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// nsx may not open the file (`mode` is its current permission bits).
     case permissions(path: String, mode: UInt32)
+    /// nsx will not use the path: a symlink where its own file should be, a folder others
+    /// can write to. `reason` says why and how to fix it.
+    case unsafe(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .permissions(let path, let mode):
             return "\(path): permission denied (mode \(octal(mode)))"
+        case .unsafe(let path, let reason):
+            return "\(path) \(reason)"
         }
     }
 }

@@ -16,6 +16,11 @@ public final class ConfigStore: Sendable {
     /// The current document; empty when nothing has been saved yet.
     public func load() throws(ConfigError) -> ConfigDocument {
         guard folderExists else { return ConfigDocument() }
+        do {
+            try PrivateFiles.checkFolder(location.folder)
+        } catch {
+            throw configError(error)
+        }
         // Writers replace the file atomically, so the lock is only a courtesy;
         // a read-only folder must still be readable without one.
         let lock = try? PrivateFiles.lock(location.lockFile, exclusive: false)
@@ -113,6 +118,7 @@ public final class ConfigStore: Sendable {
     }
 
     private func configError(_ error: FileSystemError) -> ConfigError {
+        if error.refused { return .unsafe(path: error.path, reason: error.reason) }
         if error.code == EACCES || error.code == EPERM {
             return .permissions(path: error.path, mode: status(of: error.path).map { UInt32($0.st_mode) & 0o7777 } ?? 0)
         }

@@ -7,11 +7,20 @@ package struct FileSystemError: Error, Sendable, Equatable {
     package var path: String
     package var code: Int32
     package var reason: String
+    /// nsx refused the path rather than failed on it: a symlink where a file of its own should
+    /// be, a folder others can write to. `reason` is then a sentence ending in the fix.
+    package var refused = false
 
     package init(path: String, code: Int32 = errno, reason: String? = nil) {
         self.path = path
         self.code = code
         self.reason = reason ?? String(cString: strerror(code))
+    }
+
+    static func refusing(_ path: String, _ reason: String) -> FileSystemError {
+        var error = FileSystemError(path: path, code: EPERM, reason: reason)
+        error.refused = true
+        return error
     }
 }
 
@@ -33,8 +42,13 @@ package enum PrivateFiles {
     package static let maximumFileSize = 16 << 20
 
     /// Creates `path` and any missing parents with mode 0700. An existing
-    /// folder is left as it is (`permissionProblems` reports loose modes).
+    /// folder must pass `checkFolder`; its parents need not (a config folder may live in /tmp).
     package static func ensureFolder(_ path: String) throws(FileSystemError) {
+        try makeFolder(path)
+        try checkFolder(path)
+    }
+
+    private static func makeFolder(_ path: String) throws(FileSystemError) {
         var status = stat()
         if stat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -43,13 +57,37 @@ package enum PrivateFiles {
             return
         }
         let parent = parentFolder(of: path)
-        if parent != path { try ensureFolder(parent) }
+        if parent != path { try makeFolder(parent) }
         if mkdir(path, folderMode) != 0 {
             if errno == EEXIST { return } // another process won the race
             throw FileSystemError(path: path)
         }
         // mkdir applied the umask; state the mode we mean.
         if chmod(path, folderMode) != 0 { throw FileSystemError(path: path) }
+    }
+
+    /// Refuses a folder that others could use to read or plant secrets, as ssh refuses a loose
+    /// `~/.ssh`: one that is a symlink owned by another user, or that belongs to another user,
+    /// or that its group or others may write to. A folder that does not exist yet passes.
+    package static func checkFolder(_ path: String) throws(FileSystemError) {
+        let me = geteuid()
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
+            if errno == ENOENT { return }
+            throw FileSystemError(path: path)
+        }
+        if link.st_mode & S_IFMT == S_IFLNK, link.st_uid != me, link.st_uid != 0 {
+            throw .refusing(path, "is a symbolic link owned by another user (uid \(link.st_uid)); point NSX_CONFIG_DIR at a folder of your own")
+        }
+        var folder = stat()
+        guard stat(path, &folder) == 0 else { throw FileSystemError(path: path) }
+        guard folder.st_mode & S_IFMT == S_IFDIR else { throw FileSystemError(path: path, code: ENOTDIR) }
+        if folder.st_uid != me {
+            throw .refusing(path, "belongs to user id \(folder.st_uid), not to you (uid \(me)); use a folder of your own")
+        }
+        if folder.st_mode & 0o022 != 0 {
+            throw .refusing(path, "is writable by others (mode \(octal(UInt32(folder.st_mode)))); nsx keeps credentials there, so fix it first: chmod 700 \(path)")
+        }
     }
 
     /// The whole file, or nil when it does not exist.
@@ -115,10 +153,23 @@ package enum PrivateFiles {
     /// if missing), held until `release()`. flock belongs to the open file
     /// description, so two opens contend even within one process. Waits at
     /// most `timeout` so that a stuck process cannot hang every other one.
+    /// The lock file is never a symlink followed or someone else's file chmod'ed: an attacker
+    /// who planted `config.lock → ~/.bashrc` gets a refusal, not a changed mode.
     package static func lock(_ path: String, exclusive: Bool, timeout: Duration = .seconds(10)) throws(FileSystemError) -> HeldLock {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, fileMode)
-        if descriptor < 0 { throw FileSystemError(path: path) }
-        fchmod(descriptor, fileMode) // O_CREAT's mode passed through the umask
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, fileMode)
+        if descriptor < 0 {
+            if errno == ELOOP {
+                throw .refusing(path, "is a symbolic link, which nsx does not follow; remove it with `rm \(path)`")
+            }
+            throw FileSystemError(path: path)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid() else {
+            close(descriptor)
+            throw .refusing(path, "is not a file of your own; remove it with `rm \(path)`")
+        }
+        // O_CREAT's mode passed through the umask.
+        if status.st_mode & 0o7777 != fileMode { fchmod(descriptor, fileMode) }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var pause: Duration = .milliseconds(1)

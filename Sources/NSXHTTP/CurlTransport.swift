@@ -50,7 +50,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let wire = try WireRequest(request, userAgent: settings.userAgent)
         settings.trace?.request(wire.traced)
         do {
-            let response = try lock.withLock { _ throws(TransportError) in try perform(wire, url: url) }
+            let response = try lock.withLock { _ throws(TransportError) in try perform(wire, url: url, timeLimit: request.timeLimit) }
             settings.trace?.response(response, to: wire.traced)
             return response
         } catch {
@@ -61,7 +61,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     // MARK: one transfer
 
-    private func perform(_ wire: WireRequest, url: borrowing RequestURL) throws(TransportError) -> HTTPResponse {
+    private func perform(_ wire: WireRequest, url: borrowing RequestURL, timeLimit: Duration?) throws(TransportError) -> HTTPResponse {
         guard !settings.isCancelled() else { throw .interrupted }
         // Reset clears every option but keeps the connection cache, so keep-alive survives.
         nsx_curl_easy_reset(handle)
@@ -70,10 +70,14 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let options = EasyHandleOptions(handle: handle)
         let headerList = wire.headerLines.reduce(nil as UnsafeMutablePointer<curl_slist>?) { nsx_curl_slist_append($0, $1) }
         defer { nsx_curl_slist_free_all(headerList) }
+        // `localhost` is never looked up (Loopback): its addresses are given, not resolved.
+        let pinned = url.pinnedResolve.flatMap { nsx_curl_slist_append(nil, $0) }
+        defer { nsx_curl_slist_free_all(pinned) }
 
         try options.set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
-        try applyPolicy(options)
+        try applyPolicy(options, timeLimit: timeLimit)
         try options.set(CURLOPT_CURLU, pointer: UnsafeRawPointer(url.handle))
+        if let pinned { try options.set(CURLOPT_RESOLVE, list: pinned) }
         try options.set(CURLOPT_HTTPHEADER, list: headerList)
         try applyMethodAndBody(wire, options)
         try options.set(CURLOPT_WRITEFUNCTION, callback: TransferContext.receiveBody)
@@ -98,7 +102,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     /// The options every request gets, whatever it is.
-    private func applyPolicy(_ options: EasyHandleOptions) throws(TransportError) {
+    private func applyPolicy(_ options: EasyHandleOptions, timeLimit: Duration?) throws(TransportError) {
         try options.set(CURLOPT_NOSIGNAL, long: 1)  // the CLI owns signals; we use timeouts, not SIGALRM
         try options.set(CURLOPT_PROTOCOLS_STR, string: "https,http")
         try options.set(CURLOPT_REDIR_PROTOCOLS_STR, string: "https")
@@ -114,7 +118,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             }.get()
         }
         try options.set(CURLOPT_CONNECTTIMEOUT_MS, long: settings.connectTimeout.curlMilliseconds)
-        try options.set(CURLOPT_TIMEOUT_MS, long: settings.timeout.curlMilliseconds)
+        try options.set(CURLOPT_TIMEOUT_MS, long: min(settings.timeout, timeLimit ?? settings.timeout).curlMilliseconds)
         try options.set(CURLOPT_LOW_SPEED_LIMIT, long: 1)
         try options.set(CURLOPT_LOW_SPEED_TIME, long: max(1, settings.lowSpeedTime.curlMilliseconds / 1000))
         try options.set(CURLOPT_MAXFILESIZE_LARGE, int64: Int64(settings.maxResponseBytes))
@@ -160,22 +164,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     /// `CURLOPT_CAINFO` alone would replace the system CAs, not add to them.
     private static func certificates(adding path: String, to systemBundle: String?) throws(TransportError) -> [UInt8] {
         let extra: [UInt8]
-        switch FileBytes.read(path) {
+        switch CABundle.read(path) {
         case .success(let bytes): extra = bytes
-        case .failure(let error): throw .tls("CA bundle: \(error.message)")
-        }
-        guard extra.contains(subsequence: Array("-----BEGIN CERTIFICATE-----".utf8)) else {
-            throw .tls("CA bundle: no PEM certificate in \(path)")
+        case .failure(let message): throw .tls("CA bundle: \(message.text)")
         }
         // Without a readable system bundle the user's CAs are all there is to trust.
         let system = systemBundle.flatMap { try? FileBytes.read($0).get() } ?? []
         return system + Array("\n".utf8) + extra
-    }
-}
-
-private extension Array where Element == UInt8 {
-    func contains(subsequence: [UInt8]) -> Bool {
-        guard subsequence.count <= count else { return false }
-        return (0...(count - subsequence.count)).contains { self[$0..<($0 + subsequence.count)].elementsEqual(subsequence) }
     }
 }

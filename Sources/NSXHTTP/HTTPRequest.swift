@@ -9,16 +9,20 @@ public struct HTTPRequest: Sendable {
     /// Whether `RetryingClient` gives a POST without one its own `Idempotency-Key`.
     /// The API's `/auth` routes take none, so the API client turns this off for them.
     public var addsIdempotencyKey: Bool
+    /// At most this long for the attempt, when shorter than the transport's own timeout:
+    /// `RetryingClient` gives each attempt what is left of its budget.
+    public var timeLimit: Duration?
 
     public init(
         method: String = "GET", url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
-        addsIdempotencyKey: Bool = true
+        addsIdempotencyKey: Bool = true, timeLimit: Duration? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.addsIdempotencyKey = addsIdempotencyKey
+        self.timeLimit = timeLimit
     }
 
     /// The first value of a header, matched case-insensitively.

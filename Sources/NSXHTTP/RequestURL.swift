@@ -9,6 +9,8 @@ struct RequestURL: ~Copyable {
     let handle: OpaquePointer
     let scheme: String
     let host: String
+    /// The `CURLOPT_RESOLVE` entry pinning `localhost` to loopback addresses, when it is the host.
+    let pinnedResolve: String?
 
     /// Parses `url` and applies the transport's policy: https anywhere, http only to loopback.
     init(_ url: String) throws(TransportError) {
@@ -25,6 +27,7 @@ struct RequestURL: ~Copyable {
         self.handle = handle
         self.scheme = scheme
         self.host = host
+        pinnedResolve = Int(Self.part(CURLUPART_PORT, of: handle, flags: CURLU_DEFAULT_PORT)).flatMap { Loopback.pinned(host: host, port: $0) }
     }
 
     private static func parse(_ url: String, into handle: OpaquePointer) throws(TransportError) -> (String, String) {
@@ -36,7 +39,7 @@ struct RequestURL: ~Copyable {
         }
         let scheme = part(CURLUPART_SCHEME, of: handle).lowercased()
         let host = part(CURLUPART_HOST, of: handle)
-        guard scheme == "https" || (scheme == "http" && isLoopback(host: host)) else {
+        guard scheme == "https" || (scheme == "http" && Loopback.contains(host: host)) else {
             throw .schemeRefused(url: url)
         }
         return (scheme, host)
@@ -44,24 +47,9 @@ struct RequestURL: ~Copyable {
 
     deinit { nsx_curl_url_cleanup(handle) }
 
-    /// 127.0.0.0/8, ::1 and `localhost`: the only hosts plain http may reach, because
-    /// traffic to them never leaves the machine. IPv4 literals arrive normalised by libcurl.
-    static func isLoopback(host: String) -> Bool {
-        let lowered = host.lowercased()
-        if lowered == "localhost" || lowered == "localhost." { return true }
-        if lowered.hasPrefix("["), lowered.hasSuffix("]") {
-            var address = in6_addr()
-            guard inet_pton(AF_INET6, String(lowered.dropFirst().dropLast()), &address) == 1 else { return false }
-            return withUnsafeBytes(of: &address) { bytes in bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1 }
-        }
-        var address = in_addr()
-        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
-        return UInt32(bigEndian: address.s_addr) >> 24 == 127
-    }
-
-    private static func part(_ part: CURLUPart, of handle: OpaquePointer) -> String {
+    private static func part(_ part: CURLUPart, of handle: OpaquePointer, flags: Int32 = 0) -> String {
         var value: UnsafeMutablePointer<CChar>?
-        guard nsx_curl_url_get(handle, part, &value, 0) == CURLUE_OK, let value else { return "" }
+        guard nsx_curl_url_get(handle, part, &value, UInt32(flags)) == CURLUE_OK, let value else { return "" }
         defer { nsx_curl_free(value) }
         return String(cString: value)
     }

@@ -4,8 +4,9 @@ import NSXTime
 /// unavailable server was at fault: connection failures and timeouts, 429, 502, 503, 504.
 ///
 /// Waits grow exponentially with jitter unless the server names one in `Retry-After`.
-/// At most `policy.maxRetries` more attempts, all within `policy.budget`. The final
-/// retryable response (a 429 or 5xx) is returned as it is; the caller reports it.
+/// At most `policy.maxRetries` more attempts, all within `policy.budget`: waits and attempts
+/// together, each attempt limited to what is left of it. The final retryable response (a 429
+/// or 5xx) is returned as it is; the caller reports it.
 public final class RetryingClient: Sendable {
     private let transport: any HTTPTransport
     private let policy: RetryPolicy
@@ -13,15 +14,17 @@ public final class RetryingClient: Sendable {
     private let jitter: @Sendable () -> Double
     private let trace: (any HTTPTrace)?
     private let clock: WallClock
+    private let announce: (@Sendable (RetryNotice) -> Void)?
 
     /// - Parameters:
     ///   - jitter: a number in 0..<1 for each backoff; random unless a test fixes it.
     ///   - trace: told about each retry (the transport traces the attempts themselves).
     ///   - clock: what an HTTP-date `Retry-After` is measured from.
+    ///   - announce: told before each pause (`RetryNotice`).
     public init(
         transport: any HTTPTransport, policy: RetryPolicy = .default, sleeper: Sleeper = .real,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, trace: (any HTTPTrace)? = nil,
-        clock: WallClock = .system
+        clock: WallClock = .system, announce: (@Sendable (RetryNotice) -> Void)? = nil
     ) {
         self.transport = transport
         self.policy = policy
@@ -29,6 +32,7 @@ public final class RetryingClient: Sendable {
         self.jitter = jitter
         self.trace = trace
         self.clock = clock
+        self.announce = announce
     }
 
     public func send(_ request: HTTPRequest) throws(HTTPClientError) -> HTTPResponse {
@@ -39,13 +43,16 @@ public final class RetryingClient: Sendable {
         var earlierAttemptMayHaveActed = false
         var attempt = 1
         while true {
+            var attemptRequest = request
+            attemptRequest.timeLimit = min(request.timeLimit ?? policy.budget, policy.budget - spent)
             let started = ContinuousClock.now
-            let outcome = Result { () throws(TransportError) in try transport.send(request) }
+            let outcome = Result { () throws(TransportError) in try transport.send(attemptRequest) }
             spent += ContinuousClock.now - started
             let retriesLeft = attempt < attempts
 
             let delay: Duration
             let reason: String
+            var status: Int?
             switch outcome {
             case .success(var response):
                 if request.method.uppercased() == "DELETE", response.status == 404, earlierAttemptMayHaveActed {
@@ -53,26 +60,28 @@ public final class RetryingClient: Sendable {
                 }
                 guard retriesLeft, policy.retryableStatuses.contains(response.status) else { return response }
                 if let asked = response.header("Retry-After").flatMap({ RetryAfter.delay($0, now: clock.now()) }) {
-                    guard spent + asked <= policy.budget else {
+                    guard leavesRoom(spent + asked) else {
                         throw .retryAfterTooLong(seconds: asked.wholeSecondsRoundedUp, response: response)
                     }
                     delay = asked
                 } else {
                     delay = policy.backoff(beforeRetry: attempt, jitter: jitter())
-                    guard spent + delay <= policy.budget else { return response }
+                    guard leavesRoom(spent + delay) else { return response }
                 }
                 // 429 and 503 say the server did not act; a gateway's 502 or 504 does not know.
                 if response.status == 502 || response.status == 504 { earlierAttemptMayHaveActed = true }
                 reason = String(response.status)
+                status = response.status
             case .failure(let error):
                 guard retriesLeft, error.isRetryable else { throw .transport(error) }
                 delay = policy.backoff(beforeRetry: attempt, jitter: jitter())
-                guard spent + delay <= policy.budget else { throw .transport(error) }
+                guard leavesRoom(spent + delay) else { throw .transport(error) }
                 if error.requestMayHaveReachedServer { earlierAttemptMayHaveActed = true }
                 reason = error.description
             }
 
             trace?.retry(after: delay, attempt: attempt + 1, of: attempts, reason: reason)
+            announce?(RetryNotice(delay: delay, status: status, attempt: attempt + 1, attempts: attempts))
             do {
                 try sleeper.sleep(for: delay)
             } catch {
@@ -81,6 +90,12 @@ public final class RetryingClient: Sendable {
             spent += delay
             attempt += 1
         }
+    }
+
+    /// Whether, after `used` of the budget, another attempt still has time to be made: a
+    /// second, or a tenth of a budget shorter than ten.
+    private func leavesRoom(_ used: Duration) -> Bool {
+        policy.budget - used >= min(.seconds(1), policy.budget / 10)
     }
 
     /// A POST gets one key for all its attempts, so the server runs it at most once.

@@ -19,6 +19,11 @@ public final class FileSecretStore: SecretStore {
 
     public func read(_ key: SecretKey) throws(SecretStoreError) -> String? {
         guard access(folder, F_OK) == 0 else { return nil }
+        do {
+            try PrivateFiles.checkFolder(folder)
+        } catch {
+            throw failure(error)
+        }
         let lock = try? PrivateFiles.lock(lockFile, exclusive: false) // writers rename atomically
         defer { lock?.release() }
         return try load().first { $0.matches(key) }?.secret
@@ -102,7 +107,7 @@ public final class FileSecretStore: SecretStore {
     }
 
     private func failure(_ error: FileSystemError) -> SecretStoreError {
-        .failed("\(error.path): \(error.reason)")
+        .failed(error.refused ? "\(error.path) \(error.reason)" : "\(error.path): \(error.reason)")
     }
 
     /// Best effort: clears this copy of the file's bytes before it is freed.

@@ -1,7 +1,7 @@
 /// Terminal column widths of text, so tables line up with CJK text and emoji
 /// (which take two columns) and combining marks (which take none).
-enum DisplayWidth {
-    static func of(_ text: String) -> Int {
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int {
         var width = 0
         for character in text { width += of(character) }
         return width
@@ -31,7 +31,7 @@ enum DisplayWidth {
     }
 
     /// The text cut to at most `limit` columns, ending in "…" when anything was cut.
-    static func truncate(_ text: String, to limit: Int) -> String {
+    public static func truncate(_ text: String, to limit: Int) -> String {
         guard of(text) > limit else { return text }
         guard limit > 0 else { return "" }
         var result = ""

@@ -24,7 +24,10 @@ public func validateFields(_ fields: [String], available: [String]) throws(Outpu
 func selectedColumns(_ defaults: [Column], fields: [String]?) -> [Column] {
     guard let fields else { return defaults }
     return fields.map { field in
-        defaults.first { $0.key == field } ?? Column(field, style: inferredStyle(forKey: field))
+        // Asked for by name, a column stays however narrow the terminal.
+        var column = defaults.first { $0.key == field } ?? Column(field, style: inferredStyle(forKey: field))
+        column.priority = nil
+        return column
     }
 }
 

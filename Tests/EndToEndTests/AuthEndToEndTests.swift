@@ -35,12 +35,13 @@ import Testing
 
     @Test func loginAtAPseudoTerminalHidesThePassword() throws {
         let world = try AuthWorld()
-        let run = try world.onPseudoTerminal(["login"], answers: [("Email: ", TestServer.email, false), ("Password: ", TestServer.password, true)])
+        let run = try world.user.onTerminal(["login"], answers: [TerminalAnswer(prompt: "Email: ", answer: TestServer.email),
+                                                                 TerminalAnswer(prompt: "Password: ", answer: TestServer.password, hidden: true)])
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout.contains("Email: \(TestServer.email)"), "the email is echoed as typed")
-        #expect(run.stdout.contains("Password: "))
-        #expect(!run.stdout.contains(TestServer.password), "the password is never echoed")
-        #expect(run.stdout.contains("Logged in to \(world.server.url) as Test User (tester@example.com)"))
+        #expect(run.text.contains("Email: \(TestServer.email)"), "the email is echoed as typed")
+        #expect(run.text.contains("Password: "))
+        #expect(!run.text.contains(TestServer.password), "the password is never echoed")
+        #expect(run.text.contains("Logged in to \(world.server.url) as Test User (tester@example.com)"))
         #expect(try world.user.nsx("auth", "status").status == 0)
     }
 
@@ -88,7 +89,7 @@ import Testing
         #expect(table.stdout.contains("Credential:   session from the keyring\n"))
         #expect(table.stdout.contains("Environment:  LIVE\n"))
         #expect(table.stdout.contains("Permissions:  servers:rw instances:rw+actions backups:rw+restore settings:rw\n"))
-        #expect(table.stdout.contains("Expires:      in 23 hours"))
+        #expect(table.stdout.contains("Expires:      in 24 hours"))
 
         let json = try world.user.nsx("auth", "status", "--json")
         #expect(json.status == 0)
@@ -133,7 +134,7 @@ import Testing
         let old = try world.token()
         let refresh = try world.user.nsx("auth", "refresh")
         #expect(refresh.status == 0, "\(refresh)")
-        #expect(refresh.stderr.contains("✓ Renewed the session of profile default; it expires in 23 hours ("))
+        #expect(refresh.stderr.contains("✓ Renewed the session of profile default; it expires in 24 hours ("))
         let new = try world.token()
         #expect(new != old)
         #expect(try AuthWorld.secretTool(["lookup", "profile", "default", "api_url", world.server.url]).stdout == new)
@@ -328,55 +329,6 @@ final class AuthWorld: @unchecked Sendable {
     static func mode(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
-    }
-
-    /// Runs nsx on a real pseudo-terminal (Python's pty module), answering each prompt once it
-    /// appears; a hidden answer waits until the terminal's echo is off. stdout is everything
-    /// the terminal showed.
-    func onPseudoTerminal(_ arguments: [String], answers: [(prompt: String, answer: String, hidden: Bool)]) throws -> RunResult {
-        let script = #"""
-        import json, os, pty, select, sys, termios, time
-        argv = json.loads(sys.argv[1]); answers = json.loads(sys.argv[2])
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execv(argv[0], argv)
-        seen = b""
-        def pump(deadline):
-            global seen
-            r, _, _ = select.select([fd], [], [], max(0.0, deadline - time.time()))
-            if not r:
-                return False
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                return None
-            if not chunk:
-                return None
-            seen += chunk
-            return True
-        offset = 0
-        for prompt, answer, hidden in answers:
-            deadline = time.time() + 30
-            while prompt.encode() not in seen[offset:]:
-                if pump(deadline) is None or time.time() > deadline:
-                    sys.stdout.write(seen.decode(errors="replace")); sys.exit(97)
-            offset = seen.index(prompt.encode(), offset) + len(prompt)
-            while hidden and termios.tcgetattr(fd)[3] & termios.ECHO:
-                if time.time() > deadline:
-                    sys.stdout.write(seen.decode(errors="replace")); sys.exit(98)
-                time.sleep(0.01)
-            os.write(fd, answer.encode() + b"\n")
-        deadline = time.time() + 60
-        while pump(deadline):
-            pass
-        _, status = os.waitpid(pid, 0)
-        sys.stdout.write(seen.decode(errors="replace"))
-        sys.exit(os.waitstatus_to_exitcode(status))
-        """#
-        let argv = [BuildProducts.nsx.path] + arguments
-        let argvJSON = String(decoding: try JSONSerialization.data(withJSONObject: argv), as: UTF8.self)
-        let answersJSON = String(decoding: try JSONSerialization.data(withJSONObject: answers.map { [$0.prompt, $0.answer, $0.hidden] as [Any] }), as: UTF8.self)
-        return try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, argvJSON, answersJSON], environment: user.environment)
     }
 }
 

@@ -66,8 +66,9 @@ struct ResourcesEndToEndTests {
         _ = try world.createInstance("app-1", server: "web-1")
 
         let start = try world.ok(["instances", "start", "app-1", "--wait"])
-        #expect(start.stdout.contains("Started instance app-1 (ins_"))
-        #expect(start.stdout.contains(": running"))
+        #expect(start.stderr.contains("Started instance app-1 (ins_"))
+        #expect(start.stderr.contains(": running"))
+        #expect(start.stdout.isEmpty, "stdout carries data only")
         #expect(!start.stderr.contains("waiting for"), "no progress line when stderr is not a terminal")
 
         let get = try world.ok(["servers", "get", "web-1"])
@@ -233,14 +234,14 @@ struct ResourcesEndToEndTests {
     func confirmationOnTerminal() throws {
         let world = try ResourceWorld()
         let id = try world.createServer("web-1")
-        let declined = try world.onTerminal(["servers", "delete", "web-1"], input: "n\n")
+        let declined = try world.user.onTerminal(["servers", "delete", "web-1"], answers: [TerminalAnswer(prompt: "[y/N]", answer: "n")])
         #expect(declined.status == 1, "\(declined)")
-        #expect(declined.stdout.contains("Delete server web-1? [y/N]"))
+        #expect(declined.text.contains("Delete server web-1 (\(id))? [y/N]"))
         #expect(try world.object(["servers", "get", id])["id"] as? String == id)
 
-        let accepted = try world.onTerminal(["servers", "delete", "web-1"], input: "y\n")
+        let accepted = try world.user.onTerminal(["servers", "delete", "web-1"], answers: [TerminalAnswer(prompt: "[y/N]", answer: "y")])
         #expect(accepted.status == 0, "\(accepted)")
-        #expect(accepted.stdout.contains("Deleted server"))
+        #expect(accepted.text.contains("Deleted server"))
         #expect(try world.array(["servers", "list"]).isEmpty)
     }
 
@@ -278,9 +279,14 @@ struct ResourcesEndToEndTests {
         _ = try world.createInstance("app-2", server: server)
         try world.ok(["instances", "start", "app-2", "--wait"])
         let started = try world.user.nsx(["instances", "start", "app-1", "app-2", "--wait"])
-        #expect(started.status == 6, "\(started)")
-        #expect(started.stdout.contains("Started instance app-1"))
-        #expect(started.stderr.contains("app-2: Instance is already running"))
+        #expect(started.status == 0, "app-2 already runs, as --wait asked: \(started)")
+        #expect(started.stderr.contains("Started instance app-1"))
+        #expect(started.stderr.contains("Instance app-2 (ins_"))
+        #expect(started.stderr.contains(") is already running"))
+        let restarted = try world.user.nsx(["instances", "restart", "app-1", "app-3", "--wait"])
+        #expect(restarted.status == 5, "\(restarted)")
+        #expect(restarted.stderr.contains("✓ Restarted instance app-1"), "\(restarted)")
+        #expect(restarted.stderr.contains("✗ app-3: no instance named \"app-3\""), "\(restarted)")
         let ids = try world.ok(["instances", "list", "--status", "running", "-q"]).stdout.split(separator: "\n")
         #expect(ids.count == 2)
     }
@@ -392,10 +398,10 @@ struct ResourcesEndToEndTests {
         let world = try ResourceWorld(actionDelay: 1)
         _ = try world.createServer("web-1")
         _ = try world.createInstance("app-1", server: "web-1")
-        let started = try world.onTerminal(["instances", "start", "app-1", "--wait"])
+        let started = try world.user.onTerminal(["instances", "start", "app-1", "--wait"])
         #expect(started.status == 0, "\(started)")
-        #expect(started.stdout.contains("waiting for instance app-1: starting"))
-        #expect(started.stdout.contains("Started instance app-1 (ins_"))
+        #expect(started.text.contains("waiting for instance app-1: starting"))
+        #expect(started.text.contains("Started instance app-1 (ins_"))
         #expect(try world.object(["instances", "get", "app-1"])["status"] as? String == "running")
 
         let restarted = try world.object(["instances", "restart", "app-1", "--wait"])

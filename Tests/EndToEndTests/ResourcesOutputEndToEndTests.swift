@@ -59,7 +59,7 @@ struct ResourcesOutputEndToEndTests {
         let table = try world.ok(["servers", "list"]).stdout.split(separator: "\n").map(String.init)
         #expect(table.count == 4)
         let header = table[0].split(separator: " ").map(String.init)
-        #expect(header == ["ID", "NAME", "STATUS", "REGION", "PLAN", "IPV4", "AGE"])
+        #expect(header == ["ID", "NAME", "STATUS", "REGION", "PLAN", "IPV4", "CREATED"], "piped: RFC 3339 under CREATED")
         for (line, (id, name)) in zip(table.dropFirst(), zip(ids, names)) {
             let cells = line.split(separator: " ").map(String.init)
             #expect(cells.count == 7, "\(line)")
@@ -185,10 +185,10 @@ struct ResourcesOutputEndToEndTests {
         #expect(firstPage.stdout.split(separator: "\n").count == 21)
         #expect(!firstPage.stderr.contains("Showing"), "the note is for terminals")
 
-        let onTerminal = try world.onTerminal(["servers", "list"])
+        let onTerminal = try world.user.onTerminal(["servers", "list"], columns: 200)
         #expect(onTerminal.status == 0, "\(onTerminal)")
-        #expect(onTerminal.stdout.contains("Showing the first 20 servers; more exist (use --all, or a larger --limit)"))
-        #expect(onTerminal.stdout.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
+        #expect(onTerminal.text.contains("Showing the first 20 servers; more exist (use --all, or a larger --limit)"))
+        #expect(onTerminal.output.contains("\u{1B}[32mactive\u{1B}[0m"), "statuses coloured on a terminal")
     }
 
     @Test("Lists stream: the first page is out before a later page is fetched")
@@ -218,7 +218,7 @@ struct ResourcesOutputEndToEndTests {
         let backup = try world.object(["backups", "create", "--instance", instance, "--wait"])
 
         let instances = try world.ok(["instances", "list"]).stdout.split(separator: "\n")
-        #expect(instances[0].split(separator: " ") == ["ID", "NAME", "SERVER", "IMAGE", "STATUS", "AGE"])
+        #expect(instances[0].split(separator: " ") == ["ID", "NAME", "SERVER", "IMAGE", "STATUS", "CREATED"])
         #expect(instances[1].split(separator: " ").prefix(5) == [Substring(instance), "app-1", Substring(server), "ubuntu-24.04", "stopped"])
 
         let backups = try world.ok(["backups", "list"]).stdout.split(separator: "\n")

@@ -84,17 +84,6 @@ final class ResourceWorld: @unchecked Sendable {
             throw WorldError.setup("seeding answered: \(Set(codes)) (\(codes.count) of \(count))\n\(result.stderr)")
         }
     }
-
-    /// Runs nsx on a pseudo-terminal (util-linux `script`), answering `input` to any prompt.
-    /// stdout and stderr arrive mixed, as a person would see them.
-    func onTerminal(_ arguments: [String], input: String? = nil) throws -> RunResult {
-        let command = ([BuildProducts.nsx.path] + arguments).map(shellQuoted).joined(separator: " ")
-        var environment = user.environment
-        environment["COLUMNS"] = "200"
-        environment["TERM"] = "xterm"
-        return try runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qefc", command, "/dev/null"],
-                              environment: environment, stdin: input ?? "")
-    }
 }
 
 enum WorldError: Error, CustomStringConvertible {
@@ -109,10 +98,6 @@ enum WorldError: Error, CustomStringConvertible {
         case .shape(let expected, let result): "expected \(expected): \(result)"
         }
     }
-}
-
-func shellQuoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.

@@ -153,12 +153,12 @@ struct TokensEndToEndTests {
     @Test("on a terminal: the framed display")
     func framed() throws {
         let world = try ResourceWorld()
-        let run = try world.onTerminal(["tokens", "create", "--name", "ci", "--perm", "servers:read", "--no-color"])
+        let run = try world.user.onTerminal(["tokens", "create", "--name", "ci", "--perm", "servers:read", "--no-color"], columns: 200)
         #expect(run.status == 0, "\(run)")
-        #expect(run.stdout.contains("╭─ New API token"))
-        #expect(run.stdout.range(of: #"│  nsx_live_[A-Za-z0-9]{32} +│"#, options: .regularExpression) != nil, "\(run)")
-        #expect(run.stdout.contains("Permissions  servers:read"))
-        #expect(run.stdout.contains("Store it now: it cannot be shown again."))
+        #expect(run.text.contains("╭─ New API token"))
+        #expect(run.text.range(of: #"│  nsx_live_[A-Za-z0-9]{32} +│"#, options: .regularExpression) != nil, "\(run)")
+        #expect(run.text.contains("Permissions  servers:read"))
+        #expect(run.text.contains("Store it now: it cannot be shown again."))
     }
 }
 

@@ -53,10 +53,9 @@ struct TokensManageEndToEndTests {
         let secret = try mint(world, "admin", "settings:read,settings:write")
         _ = try mint(world, "other", "servers:read")
         try world.ok(["login", "--with-token", "--profile", "admin"], stdin: secret + "\n")
-        let run = try world.onTerminal(["tokens", "list", "--profile", "admin", "--no-color"])
+        let run = try world.user.onTerminal(["tokens", "list", "--profile", "admin", "--no-color"], columns: 200)
         #expect(run.status == 0, "\(run)")
-        // script(1) ends lines with \r\n, which Swift reads as one Character.
-        let rows = run.stdout.split(whereSeparator: \.isNewline).map(String.init).filter { $0.contains("tok_") }
+        let rows = run.lines.filter { $0.contains("tok_") }
         #expect(rows.count == 2, "\(run)")
         #expect(rows.first { $0.contains("admin") }?.hasPrefix("*") == true, "\(run)")
         #expect(rows.first { $0.contains("other") }?.hasPrefix(" ") == true, "\(run)")
@@ -101,11 +100,11 @@ struct TokensManageEndToEndTests {
         let world = try ResourceWorld()
         let secret = try mint(world, "ci", "servers:read")
         let prefix = String(secret.prefix(13))
-        let declined = try world.onTerminal(["tokens", "revoke", "ci"], input: "n\n")
+        let declined = try world.user.onTerminal(["tokens", "revoke", "ci"], answers: [TerminalAnswer(prompt: "[y/N]", answer: "n")])
         #expect(declined.status == 1, "\(declined)")
-        #expect(declined.stdout.contains("Revoke token ci (\(prefix), tok_"))
+        #expect(declined.text.contains("Revoke token ci (\(prefix), tok_"))
         #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": secret]).status == 0)
-        let accepted = try world.onTerminal(["tokens", "revoke", "ci"], input: "y\n")
+        let accepted = try world.user.onTerminal(["tokens", "revoke", "ci"], answers: [TerminalAnswer(prompt: "[y/N]", answer: "y")])
         #expect(accepted.status == 0, "\(accepted)")
         #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": secret]).status == 3)
     }
@@ -117,8 +116,8 @@ struct TokensManageEndToEndTests {
         let b = try mint(world, "b", "servers:read")
         let run = try world.user.nsx(["tokens", "revoke", "a", "ghost", "b", "--yes"])
         #expect(run.status == 5, "\(run)")
-        #expect(run.stdout.contains("Revoked token a (tok_"))
-        #expect(run.stdout.contains("Revoked token b (tok_"))
+        #expect(run.stderr.contains("Revoked token a (tok_"))
+        #expect(run.stderr.contains("Revoked token b (tok_"))
         #expect(run.stderr.contains("ghost: no token named \"ghost\""))
         for secret in [a, b] {
             #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": secret]).status == 3)
@@ -206,5 +205,33 @@ struct TokensManageEndToEndTests {
         #expect(try world.user.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": new]).status == 0)
         let refused = try world.user.nsx(["tokens", "rotate", "loose"])
         #expect(refused.status == 2, "\(refused)")
+    }
+
+    @Test("rotate --expires gives the replacement a new end (or none, with never), as audit's no-expiry fix needs")
+    func rotateWithExpiry() throws {
+        let world = try ResourceWorld()
+        _ = try mint(world, "forever", "servers:read")
+        let formatter = ISO8601DateFormatter()
+        try world.ok(["tokens", "rotate", "forever", "--expires", "2099-01-31", "--yes"])
+        let dated = try world.object(["tokens", "show", "forever"])
+        #expect(dated["expires_at"] as? String == "2099-01-31T23:59:59Z", "\(dated)")
+
+        try world.ok(["tokens", "rotate", "forever", "--expires", "30d", "--yes"])
+        let month = try world.object(["tokens", "show", "forever"])
+        let expiresAt = try #require(formatter.date(from: month["expires_at"] as? String ?? ""))
+        let createdAt = try #require(formatter.date(from: month["created_at"] as? String ?? ""))
+        let lifetime = expiresAt.timeIntervalSince(createdAt)
+        #expect(abs(lifetime - 30 * 86_400) <= 5, "\(month)")
+
+        try world.ok(["tokens", "rotate", "forever", "--expires", "never", "--yes"])
+        #expect(try world.object(["tokens", "show", "forever"])["expires_at"] is NSNull)
+
+        // A bad --expires is a usage error before anything is made or revoked.
+        let before = try world.object(["tokens", "show", "forever"])["id"] as? String
+        let bad = try world.user.nsx(["tokens", "rotate", "forever", "--expires", "30", "--yes"])
+        #expect(bad.status == 2, "\(bad)")
+        #expect(bad.stderr.hasPrefix("error: --expires 30 needs a unit, e.g. 30d for days or 30h for hours\n"), "\(bad)")
+        #expect(try world.object(["tokens", "show", "forever"])["id"] as? String == before)
+        #expect(try world.array(["tokens", "list", "--name", "forever"]).count == 1)
     }
 }

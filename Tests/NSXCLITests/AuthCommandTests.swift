@@ -60,7 +60,7 @@ struct AuthCommandTests {
         #expect(run.stdout.contains("Environment:  LIVE\n"))
         #expect(run.stdout.contains("Permissions:  servers:rw instances:rw+actions backups:rw+restore settings:rw\n"))
         #expect(run.stdout.contains("Credential:   session from the keyring\n"))
-        #expect(run.stdout.contains("Expires:      in 23 hours"))
+        #expect(run.stdout.contains("Expires:      in 24 hours"), "a fresh 24-hour session, rounded to the nearest hour")
         #expect(!run.stdout.contains("\u{1B}["), "no colour when piped")
     }
 

@@ -63,7 +63,11 @@ struct ErrorPresenterTests {
         Row(error: .waitFailed(what: "bak_a", status: "failed"), exit: .waitGaveUp, code: "WAIT_FAILED"),
         Row(error: .batchFailed(first: .notFound, failures: 1, total: 2), exit: .notFound, code: "PARTIAL_FAILURE"),
         Row(error: .checksFailed(2), exit: .failure, code: "CHECKS_FAILED"),
+        Row(error: .findings("found 2 tokens in 1 file"), exit: .findings, code: "FINDINGS"),
         Row(error: .interrupted, exit: .interrupted, code: "INTERRUPTED"),
+        Row(error: .waitInterrupted(pending: [PendingWait(what: "instance a (ins_a)", status: "starting", check: "nsx instances get ins_a")]),
+            exit: .interrupted, code: "INTERRUPTED"),
+        Row(error: .unsupported(feature: "API tokens (/api/v1/tokens)"), exit: .failure, code: "UNSUPPORTED"),
     ]
 
     @Test(arguments: rows)
@@ -76,7 +80,7 @@ struct ErrorPresenterTests {
     }
 
     @Test func exitCodesAreCLIMds() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 130])
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130])
     }
 
     @Test func storingInTheKeyringNamesInsecureStorage() {
@@ -109,6 +113,38 @@ struct ErrorPresenterTests {
         #expect(asked == 0)
         _ = ErrorPresenter.present(Self.api(403, "FORBIDDEN", "Token does not have permission: servers:write"), context: context)
         #expect(asked == 1)
+    }
+
+    @Test func suggestedCommandsCarryTheProfileInUse() {
+        let context = ErrorPresenter.Context(permissions: { ["servers:read"] }, commandPath: ["servers", "create"],
+                                             suggestions: CommandSuggestions(profile: "ci"))
+        #expect(ErrorPresenter.present(CLIError.notLoggedIn(profile: "ci"), context: context).hints == ["Run `nsx login --profile ci`, or set NSX_TOKEN."])
+        #expect(ErrorPresenter.present(CLIError.sessionExpired(profile: "ci", at: "2024-01-01T00:00:00Z"), context: context).hints
+            == ["Run `nsx login --profile ci` to start a new session."])
+        #expect(ErrorPresenter.present(Self.api(401, "UNAUTHORIZED"), context: context).hints.first?.contains("`nsx login --profile ci`") == true)
+        let forbidden = ErrorPresenter.present(Self.api(403, "FORBIDDEN", "Token does not have permission: servers:write"), context: context)
+        #expect(forbidden.hints.last == "A token that can do this: nsx tokens create --name <name> --perm servers:read,servers:write --profile ci")
+        #expect(ErrorPresenter.present(CLIError.keyring(.locked, storing: true), context: context).hints.last?.contains("`nsx login --insecure-storage --profile ci`") == true)
+        // Without a chosen profile, bare commands.
+        #expect(ErrorPresenter.present(CLIError.notLoggedIn(profile: "default")).hints == ["Run `nsx login`, or set NSX_TOKEN."])
+    }
+
+    @Test func answeringNoIsSaidPlainly() {
+        let presentation = ErrorPresenter.present(CLIError.declined)
+        #expect(presentation.message == "Cancelled.")
+        #expect(presentation.isPlain)
+        #expect(presentation.exitCode == .failure)
+    }
+
+    @Test func anInterruptedWaitSaysWhatIsLeftAndHowToCheck() {
+        let one = PendingWait(what: "instance a (ins_a)", status: "starting", check: "nsx instances get ins_a")
+        let two = PendingWait(what: "instance b (ins_b)", status: "stopping", check: "nsx instances get ins_b")
+        #expect(ErrorPresenter.present(CLIError.waitInterrupted(pending: [one])).message
+            == "interrupted; instance a (ins_a) is still starting; check with `nsx instances get ins_a`")
+        let both = ErrorPresenter.present(CLIError.waitInterrupted(pending: [one, two]))
+        #expect(both.message == "interrupted; still going on:")
+        #expect(both.details == ["instance a (ins_a) is still starting; check with `nsx instances get ins_a`",
+                                 "instance b (ins_b) is still stopping; check with `nsx instances get ins_b`"])
     }
 
     @Test func validationDetailsArePrinted() {

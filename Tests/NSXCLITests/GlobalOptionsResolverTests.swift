@@ -56,11 +56,23 @@ struct GlobalOptionsResolverTests {
         #expect(try resolve([], env: ["NSX_NO_INPUT": "false"]).noInput == false)
         #expect(try resolve([], env: ["NSX_CA_BUNDLE": "/ca.pem"]).caBundle == "/ca.pem")
         #expect(try resolve(["--cacert", "/flag.pem"], env: ["NSX_CA_BUNDLE": "/ca.pem"]).caBundle == "/flag.pem")
+        #expect(try resolve(["--cacert", "/flag.pem"]).caBundleOrigin == "--cacert")
+        #expect(try resolve([], env: ["NSX_CA_BUNDLE": "/ca.pem"]).caBundleOrigin == "NSX_CA_BUNDLE")
+    }
+
+    @Test func suggestedCommandsNameAChosenProfile() throws {
+        #expect(try resolve([]).suggestions.nsx("login") == "nsx login")
+        #expect(try resolve(["--profile", "x"]).suggestions.nsx("login") == "nsx login --profile x")
+        #expect(try resolve(["--profile", "default"]).suggestions.nsx("login") == "nsx login --profile default")
+        #expect(try resolve([], env: ["NSX_PROFILE": "ci"]).suggestions.nsx("auth refresh") == "nsx auth refresh --profile ci")
+        #expect(try resolve([], settings: ["profile": "work"]).suggestions.nsx("login") == "nsx login --profile work")
     }
 
     @Test func fieldsAndTimeout() throws {
         #expect(try resolve(["--fields", "id, name,,status"]).fields == ["id", "name", "status"])
-        #expect(try resolve(["--timeout", "2.5"]).timeoutSeconds == 2.5)
+        #expect(try resolve(["--timeout", "45"]).timeoutSeconds == 45)
+        #expect(try resolve(["--timeout", "5s"]).timeoutSeconds == 5)
+        #expect(try resolve(["--timeout", "1m30s"]).timeoutSeconds == 90)
     }
 
     struct Rejected: Sendable, CustomTestStringConvertible {
@@ -78,7 +90,14 @@ struct GlobalOptionsResolverTests {
         Rejected(argv: [], env: ["NSX_ENV": "staging"], message: "invalid NSX_ENV \"staging\""),
         Rejected(argv: ["--profile", "no/slash"], message: "invalid profile name \"no/slash\""),
         Rejected(argv: [], env: ["NSX_PROFILE": "bad name"], message: "invalid profile name \"bad name\""),
-        Rejected(argv: ["--api-url", "example.com"], message: "invalid API URL \"example.com\""),
+        Rejected(argv: ["--api-url", "example.com"],
+                 message: "invalid API URL \"example.com\": it must start with https:// (or http:// for a loopback server)"),
+        Rejected(argv: ["--api-url", "http://127.0.0.1:8080/api/v1"],
+                 message: "invalid API URL \"http://127.0.0.1:8080/api/v1\": it names the API's routes (/api/v1), not the server"),
+        Rejected(argv: [], env: ["NSX_API_URL": "https://app.nurosentrix.com/api/v1/"],
+                 message: "invalid API URL \"https://app.nurosentrix.com/api/v1/\": it names the API's routes (/api/v1), not the server"),
+        Rejected(argv: ["--api-url", "http://localhost.:8080"],
+                 message: "invalid API URL \"http://localhost.:8080\": plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
         Rejected(argv: ["--timeout", "0"], message: "--timeout must be more than 0 seconds"),
         Rejected(argv: ["--fields", ","], message: "--fields needs at least one field name"),
     ]

@@ -41,7 +41,7 @@ struct ParserTableTests {
                values: ["profile": ["x"]], arguments: ["api_url"]),
         Parsed(argv: ["config", "path"], path: ["config", "path"]),
         Parsed(argv: ["config", "ls"], path: ["config", "list"]),
-        Parsed(argv: ["doctor", "--timeout", "2.5"], path: ["doctor"], values: ["timeout": ["2.5"]]),
+        Parsed(argv: ["doctor", "--timeout", "2m"], path: ["doctor"], values: ["timeout": ["2m"]]),
         Parsed(argv: ["help", "servers", "create"], path: ["help"], arguments: ["servers", "create"]),
         Parsed(argv: ["help", "exit-codes"], path: ["help"], arguments: ["exit-codes"]),
         Parsed(argv: ["completion", "zsh"], path: ["completion"], arguments: ["zsh"]),
@@ -119,26 +119,26 @@ struct ParserTableTests {
 
             """),
         Failure(argv: ["auth", "list"], stderr: """
-            error: invalid API URL "ftp://example.com"
-            hint: It starts with https:// (or http:// for a loopback server).
+            error: invalid API URL "ftp://example.com": it must start with https:// (or http:// for a loopback server)
+            hint: Write the whole address, e.g. https://app.nurosentrix.com.
 
             """, environment: ["NSX_API_URL": "ftp://example.com"]),
         Failure(argv: ["help", "sevrers"], stderr: """
             error: unknown command "sevrers" for "nsx"
             hint: Did you mean "servers"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["help", "exit-code"], stderr: """
             error: unknown command "exit-code" for "nsx"
             hint: Did you mean "exit-codes"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["help", "servers", "lst"], stderr: """
             error: unknown command "lst" for "nsx servers"
             hint: Did you mean "list"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["config", "set", "output", "jsn"], stderr: """
@@ -148,6 +148,7 @@ struct ParserTableTests {
             """),
         Failure(argv: ["config", "set", "api_url", "http://example.com"], stderr: """
             error: invalid api_url "http://example.com": plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https
+            hint: Use https://example.com, or http://127.0.0.1:PORT for a server on this machine.
 
             """),
         Failure(argv: ["config", "set", "color", "always"], stderr: """

@@ -65,15 +65,35 @@ struct ConfigCommandTests {
         ("http://127.0.0.1.example.com", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
         ("ftp://x", "it must start with https:// (or http:// for a loopback server)"),
         ("https://", "it has no host name"),
+        ("http://localhost.:8080", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
+        ("http://web.localhost:8080", "plain http is only allowed to loopback addresses (127.0.0.0/8, ::1, localhost); use https"),
+        ("http://127.0.0.1:8080/api/v1", "it names the API's routes (/api/v1), not the server"),
+        ("https://corp.example/nurosentrix/api/v1/", "it names the API's routes (/api/v1), not the server"),
+        ("https://corp.example/nurosentrix", nil),
     ] as [(String, String?)])
     func apiURLs(_ url: String, _ problem: String?) {
-        #expect(APIURL.problem(with: url) == problem)
+        #expect(APIURL.problem(with: url)?.reason == problem)
+    }
+
+    @Test func anAPIURLWithItsRoutesIsToldTheServersAddress() {
+        #expect(APIURL.problem(with: "http://127.0.0.1:8080/api/v1")?.hint == "Give the server's address only, without /api/v1: http://127.0.0.1:8080")
+        #expect(APIURL.problem(with: "https://corp.example/nurosentrix/api/v1/servers")?.hint
+            == "Give the server's address only, without /api/v1: https://corp.example/nurosentrix")
     }
 }
 
 struct MetaCommandTests {
-    @Test func version() {
-        #expect(TestCLI().run(["version"]).stdout == "nsx 0.1.0\n")
+    /// The version with the commit and day of the build (Plugins/BuildInfoPlugin), "unknown"
+    /// where the build could not tell, and as an object for scripts; --version stays the bare
+    /// version that scripts and packaging checks compare.
+    @Test func version() throws {
+        let line = TestCLI().run(["version"]).stdout
+        #expect(line.wholeMatch(of: /nsx 0\.1\.0 \(commit ([0-9a-f]{12}|unknown), built (\d{4}-\d{2}-\d{2}|unknown)\)\n/) != nil, "\(line)")
+        #expect(TestCLI().run(["--version"]).stdout == "nsx 0.1.0\n")
+        let json = try JSONSerialization.jsonObject(with: Data(TestCLI().run(["version", "-o", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "0.1.0")
+        #expect(line.contains("commit \((json?["commit"] as? String) ?? "unknown"),"))
+        #expect(line.contains("built \((json?["build_date"] as? String) ?? "unknown")"))
     }
 
     @Test func helpForACommandIsItsHelpPage() {

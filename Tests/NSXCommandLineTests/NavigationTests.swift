@@ -32,6 +32,7 @@ struct NavigationTests {
             options: [
                 .flag("help", help: "Mine"),
                 .value("level", .integer(1...3), help: "Level", default: "9"),
+                .list("tag", help: "A tag (repeatable)"),
                 .flag("force", short: "f", help: "Force"),
             ],
             subcommands: [
@@ -46,6 +47,7 @@ struct NavigationTests {
             "\"tool\" has two subcommands called \"go\"",
             "\"tool\" declares --help, which is built in",
             "\"tool\" --level has default \"9\", not an integer from 1 to 3",
+            "\"tool\" --tag says (repeatable…) in its help, which help adds itself",
             "\"tool run\" accepts -f twice",
             "\"tool run\" accepts --level twice",
             "\"tool run\" has arguments after the repeatable FILES",

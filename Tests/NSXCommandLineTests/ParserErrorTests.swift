@@ -18,6 +18,10 @@ struct ParserErrorTests {
         Case(argv: ["-o", "json", "tokns", "show"], message: #"unknown command "tokns" for "nsx""#, suggestion: "tokens"),
         Case(argv: ["xyzzy"], message: #"unknown command "xyzzy" for "nsx""#),
         Case(argv: ["debgu"], message: #"unknown command "debgu" for "nsx""#),
+        // ... with or without --help: help on the group would answer what was not asked.
+        Case(argv: ["sevrers", "--help"], message: #"unknown command "sevrers" for "nsx""#, suggestion: "servers"),
+        Case(argv: ["servers", "lst", "-h"], message: #"unknown command "lst" for "nsx servers""#, suggestion: "list"),
+        Case(argv: ["-h", "servers", "lst"], message: #"unknown command "lst" for "nsx servers""#, suggestion: "list"),
         // Unknown options, suggested among those valid at that point.
         Case(argv: ["servers", "list", "--jsn"], message: "unknown option --jsn", suggestion: "--json"),
         Case(argv: ["servers", "list", "--stat", "running"], message: "unknown option --stat", suggestion: "--status"),
@@ -123,5 +127,24 @@ struct ParserErrorTests {
     @Test func unexpectedArgumentPointsAtTheWord() throws {
         let error = try #require(throws: UsageError.self) { try Sample.parser.parse(["servers", "get", "-q", "a", "b"]) }
         #expect(error.position == 4)
+    }
+
+    /// An option marked required is the parser's to insist on; help still works without it.
+    @Test func aRequiredOptionMustBeGiven() throws {
+        let root = Command<Int>("tool", summary: "A tool", subcommands: [
+            Command("make", summary: "Make", options: [
+                ValueOption.value("name", help: "Name").required,
+                ValueOption.value("size", .choice(["s", "m"]), help: "Size").required,
+            ], action: 1),
+        ])
+        let parser = Parser(root: root)
+        let noName = try #require(throws: UsageError.self) { try parser.parse(["make", "--size", "s"]) }
+        #expect(noName.reason == .missingOption(option: "--name", expected: nil))
+        #expect(noName.message == "--name is required")
+        #expect(noName.usageLine == "tool make --name string --size string [flags]")
+        let noSize = try #require(throws: UsageError.self) { try parser.parse(["make", "--name", "x"]) }
+        #expect(noSize.message == "--size is required (one of s, m)")
+        #expect(try parser.parse(["make", "--name=x", "--size", "m"]).path == ["make"])
+        #expect(try parser.parse(["make", "--help"]).helpRequested)
     }
 }

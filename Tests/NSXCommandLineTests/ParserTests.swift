@@ -140,7 +140,8 @@ struct ParserTests {
         var testDescription: String { argv.joined(separator: " ") }
     }
 
-    /// Help wins over every other problem and names the command reached.
+    /// Help wins over every other problem and names the command reached — except a word that
+    /// names no command (ParserErrorTests).
     @Test(arguments: [
         HelpCase(argv: ["--help"], path: []),
         HelpCase(argv: ["-h"], path: []),
@@ -150,8 +151,6 @@ struct ParserTests {
         HelpCase(argv: ["server", "ls", "-qh"], path: ["servers", "list"]),
         HelpCase(argv: ["servers", "--help"], path: ["servers"]),
         HelpCase(argv: ["servers", "get", "--help"], path: ["servers", "get"]),
-        HelpCase(argv: ["sevrers", "--help"], path: []),
-        HelpCase(argv: ["servers", "lst", "-h"], path: ["servers"]),
         HelpCase(argv: ["servers", "list", "--limit", "abc", "-h"], path: ["servers", "list"]),
         HelpCase(argv: ["servers", "list", "--bogus", "--help"], path: ["servers", "list"]),
         HelpCase(argv: ["-h", "servers", "list", "--bogus"], path: ["servers", "list"]),

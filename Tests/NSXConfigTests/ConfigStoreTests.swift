@@ -213,6 +213,74 @@ import NSXJSON
         }
     }
 
+    @Test func aSymlinkedLockIsRefusedAndItsTargetKeepsItsMode() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { $0.defaultProfile = "p" }
+            try FileManager.default.removeItem(atPath: store.location.lockFile)
+            let target = folder + "/someone-elses-file"
+            try write("keep me\n", to: target)
+            chmod(target, 0o644)
+            try FileManager.default.createSymbolicLink(atPath: store.location.lockFile, withDestinationPath: target)
+
+            let error = #expect(throws: ConfigError.self) { try store.update { $0.defaultProfile = "q" } }
+            guard case .unsafe(let path, let reason)? = error else {
+                Issue.record("expected .unsafe, got \(String(describing: error))")
+                return
+            }
+            #expect(path == store.location.lockFile)
+            #expect(reason == "is a symbolic link, which nsx does not follow; remove it with `rm \(store.location.lockFile)`")
+            #expect(permissions(of: target) == 0o644)
+            #expect(try store.load().defaultProfile == "p", "nothing was written; reading needs no lock")
+        }
+    }
+
+    @Test func aFolderOthersMayWriteToIsRefusedWithTheFix() throws {
+        try withTemporaryFolder { folder in
+            let store = store(in: folder)
+            try store.update { $0.defaultProfile = "p" }
+            let path = store.location.folder
+            for mode: mode_t in [0o777, 0o770, 0o702] {
+                chmod(path, mode)
+                let reading = #expect(throws: ConfigError.self) { try store.load() }
+                let writing = #expect(throws: ConfigError.self) { try store.update { $0.defaultProfile = "q" } }
+                let expected = ConfigError.unsafe(path: path, reason: "is writable by others (mode 0\(String(mode, radix: 8))); nsx keeps credentials there, so fix it first: chmod 700 \(path)")
+                #expect(reading == expected)
+                #expect(writing == expected)
+            }
+            chmod(path, 0o750)
+            #expect(try store.load().defaultProfile == "p", "readable by the group is doctor's to mention, not a refusal")
+        }
+    }
+
+    @Test func aNewFolderInsideAWorldWritableParentIsMadeAndUsed() throws {
+        // /tmp is 1777: only the config folder itself must be private, not where it lives.
+        try withTemporaryFolder { folder in
+            let parent = folder + "/shared"
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false)
+            chmod(parent, 0o1777)
+            let store = ConfigStore(location: ConfigLocation(folder: parent + "/nsx/deeper"))
+            try store.update { $0.defaultProfile = "p" }
+            #expect(try store.load().defaultProfile == "p")
+            #expect(permissions(of: parent + "/nsx/deeper") == 0o700)
+        }
+    }
+
+    @Test func aSymlinkForTheFolderMustBeOurs() throws {
+        try withTemporaryFolder { folder in
+            let real = store(in: folder)
+            try real.update { $0.defaultProfile = "p" }
+            let link = folder + "/link"
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real.location.folder)
+            #expect(try ConfigStore(location: ConfigLocation(folder: link)).load().defaultProfile == "p")
+            // Only root can give a symlink to someone else.
+            guard geteuid() == 0 else { return }
+            #expect(lchown(link, 65534, 65534) == 0)
+            let error = #expect(throws: ConfigError.self) { try ConfigStore(location: ConfigLocation(folder: link)).load() }
+            #expect(error == .unsafe(path: link, reason: "is a symbolic link owned by another user (uid 65534); point NSX_CONFIG_DIR at a folder of your own"))
+        }
+    }
+
     @Test func aFileThatCannotBeReadIsAnIOErrorNamingIt() throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)

@@ -1,5 +1,6 @@
 import Foundation
 import NSXHTTP
+import Synchronization
 import Testing
 
 @Suite("RetryingClient over real libcurl")
@@ -131,6 +132,43 @@ struct RetryingClientTests {
         }
         #expect(waits.delays == [.seconds(50), .seconds(50)])
         #expect(server.requests.count == 3)
+    }
+
+    @Test("each attempt gets what is left of the budget, and the watcher is told of each pause")
+    func attemptsShareTheBudget() throws {
+        let server = try TestHTTPServer(Array(repeating: .json(429, "{}", headers: [("Retry-After", "50")]), count: 4))
+        defer { server.stop() }
+        let limits = LimitRecorder(try CurlTransport(settings: testSettings()))
+        let notices = Mutex<[RetryNotice]>([])
+        let client = RetryingClient(transport: limits, sleeper: RecordingSleeper().sleeper, jitter: { 0.5 },
+                                    announce: { notice in notices.withLock { $0.append(notice) } })
+
+        #expect(throws: HTTPClientError.self) { try client.send(HTTPRequest(url: server.baseURL + "/")) }
+
+        // 120 s for the first attempt, 70 after one 50 s pause, 20 after two; a third would not fit.
+        let expected: [Duration] = [.seconds(120), .seconds(70), .seconds(20)]
+        #expect(limits.recorded.count == 3)
+        for (limit, bound) in zip(limits.recorded, expected) {
+            #expect(limit <= bound && limit > bound - .seconds(5), "\(limits.recorded)")
+        }
+        #expect(notices.withLock { $0 } == [RetryNotice(delay: .seconds(50), status: 429, attempt: 2, attempts: 4),
+                                            RetryNotice(delay: .seconds(50), status: 429, attempt: 3, attempts: 4)])
+        #expect(notices.withLock { $0 }.first?.seconds == 50)
+    }
+
+    @Test("an attempt is cut off where the budget ends, not at the transport's own timeout")
+    func attemptCutAtBudget() throws {
+        let server = try TestHTTPServer([.json(503, "{}", headers: [("Retry-After", "1")]),
+                                         .respond(status: 200, body: Array("{}".utf8), delay: .seconds(10))])
+        defer { server.stop() }
+        let client = RetryingClient(transport: try CurlTransport(settings: testSettings(timeout: .seconds(30))),
+                                    policy: RetryPolicy(budget: .seconds(3)), sleeper: RecordingSleeper().sleeper, jitter: { 0.5 })
+        let error = #expect(throws: HTTPClientError.self) { try client.send(HTTPRequest(url: server.baseURL + "/")) }
+        guard case .transport(.timedOut) = error else {
+            Issue.record("expected a timeout within the budget, got \(String(describing: error))")
+            return
+        }
+        #expect(server.requests.count == 2)
     }
 
     @Test("a backoff that would pass the budget ends the retries with the last response")
@@ -286,5 +324,20 @@ struct RetryingClientTests {
             .send(HTTPRequest(url: server.baseURL + "/"))
 
         #expect(trace.text == "* retrying in 0.5 s (attempt 2 of 4): 503\n* retrying in 2.0 s (attempt 3 of 4): 429\n")
+    }
+}
+
+/// Passes requests on, noting each attempt's time limit.
+private final class LimitRecorder: HTTPTransport, Sendable {
+    private let inner: any HTTPTransport & Sendable
+    private let limits = Mutex<[Duration]>([])
+
+    init(_ inner: any HTTPTransport & Sendable) { self.inner = inner }
+
+    var recorded: [Duration] { limits.withLock { $0 } }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        limits.withLock { $0.append(request.timeLimit ?? .zero) }
+        return try inner.send(request)
     }
 }

@@ -23,15 +23,49 @@ struct TransportPolicyTests {
         }
     }
 
-    @Test("loopback hosts", arguments: [
-        ("localhost", true), ("LOCALHOST", true), ("localhost.", true), ("127.0.0.1", true), ("127.8.9.10", true),
-        ("[::1]", true), ("[0::1]", true),
+    @Test("loopback hosts: the literal addresses and `localhost`, nothing a resolver would answer for", arguments: [
+        ("localhost", true), ("LOCALHOST", true), ("127.0.0.1", true), ("127.8.9.10", true),
+        ("[::1]", true), ("[0::1]", true), ("::1", true),
+        ("localhost.", false), ("web.localhost", false), ("LOCALHOST.", false),
         ("128.0.0.1", false), ("10.0.0.1", false), ("0.0.0.0", false), ("[::]", false), ("[::2]", false),
         ("localhost.example.com", false), ("mylocalhost", false), ("127.0.0.1.nip.io", false), ("example.com", false),
         ("[::ffff:127.0.0.1]", false),
     ])
     func loopback(host: String, expected: Bool) {
-        #expect(RequestURL.isLoopback(host: host) == expected)
+        #expect(Loopback.contains(host: host) == expected)
+    }
+
+    @Test("plain http to a name that needs a resolver is refused before any connection", arguments: [
+        "http://localhost.:PORT/", "http://web.localhost:PORT/",
+    ])
+    func resolvedNamesRefused(url: String) throws {
+        let server = try TestHTTPServer([.json(200, "{}")])
+        defer { server.stop() }
+        let transport = try CurlTransport(settings: testSettings())
+        let error = #expect(throws: TransportError.self) {
+            try transport.send(HTTPRequest(url: url.replacingOccurrences(of: "PORT", with: String(server.port)),
+                                           headers: [("Authorization", "Bearer secret")]))
+        }
+        guard case .schemeRefused = error else {
+            Issue.record("expected schemeRefused, got \(String(describing: error))")
+            return
+        }
+        #expect(server.connectionCount == 0)
+    }
+
+    @Test("`localhost` is pinned to loopback addresses; literal addresses need no pin")
+    func localhostPinned() throws {
+        #expect(Loopback.pinned(host: "localhost", port: 8080) == "localhost:8080:127.0.0.1,[::1]")
+        #expect(Loopback.pinned(host: "127.0.0.1", port: 8080) == nil)
+        #expect(try RequestURL("http://localhost:8080/").pinnedResolve == "localhost:8080:127.0.0.1,[::1]")
+        #expect(try RequestURL("http://localhost/").pinnedResolve == "localhost:80:127.0.0.1,[::1]")
+        #expect(try RequestURL("https://example.com/").pinnedResolve == nil)
+
+        // And it still reaches a server on 127.0.0.1.
+        let server = try TestHTTPServer([.json(200, #"{"ok":true}"#)])
+        defer { server.stop() }
+        let response = try CurlTransport(settings: testSettings()).send(HTTPRequest(url: "http://localhost:\(server.port)/"))
+        #expect(response.status == 200)
     }
 
     @Test("NO_PROXY always gains loopback", arguments: [

@@ -35,6 +35,36 @@ struct TableLayoutTests {
         #expect(lines[1] == "srv_abcdefghijkl  web-f…  Serves the…  running")
     }
 
+    @Test("columns give way lowest priority first, before any name is cut; an address is never cut")
+    func priorities() {
+        let columns = [Column("id", style: .id), Column("name"), Column("status", style: .status),
+                       Column("region", priority: 2), Column("ipv4", style: .address, priority: 3),
+                       Column("created_at", header: "CREATED", style: .time, terminalHeader: "AGE", priority: 0)]
+        let items: [JSONValue] = [["id": "srv_abcdefghijkl", "name": "frontend-web-server-long-one", "status": "active",
+                                   "region": "ap-southeast", "ipv4": "203.0.113.254", "created_at": "2024-01-16T10:30:00Z"]]
+        func lines(_ width: Int) -> [String] {
+            Fixtures.list(items, Fixtures.options(.table, terminal: true, width: width), columns: columns)
+                .split(separator: "\n").map(String.init)
+        }
+        #expect(lines(200)[0].split(separator: " ") == ["ID", "NAME", "STATUS", "REGION", "IPV4", "AGE"])
+        #expect(lines(90)[0].split(separator: " ") == ["ID", "NAME", "STATUS", "REGION", "IPV4"], "AGE goes first")
+        #expect(lines(70)[0].split(separator: " ") == ["ID", "NAME", "STATUS", "IPV4"], "then REGION")
+        #expect(lines(70)[1].contains("203.0.113.254") && lines(70)[1].contains("frontend-web-server-long-one"))
+        #expect(lines(60) == ["ID" + String(repeating: " ", count: 16) + "NAME" + String(repeating: " ", count: 26) + "STATUS",
+                              "srv_abcdefghijkl  frontend-web-server-long-one  active"], "then IPV4; no name is cut yet")
+        #expect(lines(40) == ["ID" + String(repeating: " ", count: 16) + "NAME" + String(repeating: " ", count: 12) + "STATUS",
+                              "srv_abcdefghijkl  frontend-web-…  active"], "names last")
+        for width in [40, 50, 60, 70, 80, 90] {
+            #expect(lines(width).allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines(width))")
+        }
+        // Piped: everything, under CREATED; asked for with --fields, nothing gives way.
+        let piped = Fixtures.list(items, Fixtures.options(.table, terminal: false, width: 40), columns: columns)
+        #expect(piped.split(separator: "\n").first?.split(separator: " ") == ["ID", "NAME", "STATUS", "REGION", "IPV4", "CREATED"])
+        #expect(piped.contains("2024-01-16T10:30:00Z"))
+        let named = Fixtures.list(items, Fixtures.options(.table, terminal: true, fields: ["id", "created_at"], width: 20), columns: columns)
+        #expect(named.split(separator: "\n").first?.split(separator: " ") == ["ID", "AGE"])
+    }
+
     @Test("wide characters are measured in terminal columns")
     func wideCharacters() {
         let items: [JSONValue] = [["id": "a", "name": "日本語"], ["id": "b", "name": "😀x"], ["id": "c", "name": "e\u{301}"]]

@@ -1,3 +1,4 @@
+import NSXConfig
 import NSXHTTP
 import NSXJSON
 
@@ -24,8 +25,8 @@ public final class APIClient {
     public let baseURL: String
     let http: RetryingClient
     public private(set) var credential: Credential?
-    /// Sessions send `Nurosentrix-Environment: test` under `--test` (ignored for API tokens).
-    let testEnvironment: Bool
+    /// `--test` or `NSX_ENV=test` asked for the test environment.
+    let testRequested: Bool
 
     public init(baseURL: String, http: RetryingClient, credential: Credential?, testEnvironment: Bool) {
         var base = baseURL
@@ -33,7 +34,13 @@ public final class APIClient {
         self.baseURL = base
         self.http = http
         self.credential = credential
-        self.testEnvironment = testEnvironment
+        self.testRequested = testEnvironment
+    }
+
+    /// Which resources the requests act on (`Credential.environment(testRequested:)`); a session
+    /// in test sends `Nurosentrix-Environment: test`.
+    public var environment: APIEnvironment {
+        credential?.environment(testRequested: testRequested) ?? (testRequested ? .test : .live)
     }
 
     func replaceCredential(_ credential: Credential?) { self.credential = credential }
@@ -54,10 +61,14 @@ public final class APIClient {
         try call("DELETE", path)
     }
 
-    /// One API call through the retrying client; a non-2xx answer becomes `CLIError.api`.
+    /// One API call through the retrying client; a non-2xx answer becomes `CLIError.api`, and
+    /// a 404 on a route this server may lack (`APIRoutes`) `CLIError.unsupported`.
     public func call(_ method: String, _ path: String, query: [(String, String)] = [],
                      body: JSONValue? = nil, headers extra: [(String, String)] = []) throws(CLIError) -> APIResponse {
         let response = try send(method, path, query: query, body: body.map { Array($0.serialized().utf8) }, headers: extra)
+        if response.status == 404, !response.deletedOnEarlierAttempt, let feature = APIRoutes.feature(path) {
+            throw .unsupported(feature: feature)
+        }
         return try Self.decode(response)
     }
 
@@ -68,7 +79,7 @@ public final class APIClient {
         if body != nil { headers.append(("Content-Type", "application/json")) }
         if let credential {
             headers.append(("Authorization", "Bearer \(credential.secret)"))
-            if testEnvironment && credential.kind == .session {
+            if credential.kind == .session && environment == .test {
                 headers.append(("Nurosentrix-Environment", "test"))
             }
         }
@@ -127,8 +138,12 @@ public final class APIClient {
             return APIError(status: response.status, code: code, message: error["message"]?.stringValue ?? code,
                             details: details, requestID: requestID, retryAfterSeconds: retryAfter, body: .object(error))
         }
-        return APIError(status: response.status, code: "HTTP_\(response.status)",
-                        message: "HTTP \(response.status) with an unreadable body",
+        // No body at all (an answer to HEAD, or a bare status) is not an unreadable one.
+        let reason = HTTPReason.phrase(response.status)
+        let message = response.body.isEmpty
+            ? "HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason)"
+            : "HTTP \(response.status) with an unreadable body"
+        return APIError(status: response.status, code: "HTTP_\(response.status)", message: message,
                         requestID: requestID, retryAfterSeconds: retryAfter)
     }
 }

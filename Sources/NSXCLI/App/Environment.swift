@@ -10,13 +10,14 @@ enum EnvironmentVariable: String, CaseIterable {
     case noInput = "NSX_NO_INPUT"
     case token = "NSX_TOKEN"
     case configDir = "NSX_CONFIG_DIR"
+    case cacheHome = "XDG_CACHE_HOME"
     case httpsProxy = "HTTPS_PROXY"
     case noProxy = "NO_PROXY"
 
     var meaning: String {
         switch self {
         case .profile: "which stored login to use (default \"default\")"
-        case .apiURL: "API base URL (default https://app.nurosentrix.com)"
+        case .apiURL: "API base URL: the server's address, without /api/v1 (default https://app.nurosentrix.com)"
         case .output: "output format: table, json, ndjson, csv or yaml"
         case .noColor: "when set and not empty, no ANSI colour (nor with TERM=dumb)"
         case .environment: "\"test\" works in the test environment, like --test"
@@ -24,7 +25,8 @@ enum EnvironmentVariable: String, CaseIterable {
         case .caBundle: "a CA certificate file to trust as well, like --cacert"
         case .noInput: "\"1\" never prompts, like --no-input"
         case .token: "use this credential; it beats any stored one and is never stored"
-        case .configDir: "config folder (default $XDG_CONFIG_HOME/nsx, else ~/.config/nsx)"
+        case .configDir: "config folder (default $XDG_CONFIG_HOME/nsx, else ~/.config/nsx); refused when others may write to it"
+        case .cacheHome: "completion's cache goes in $XDG_CACHE_HOME/nsx (default ~/.cache/nsx)"
         case .httpsProxy: "proxy for https requests, as libcurl takes it (never for loopback)"
         case .noProxy: "hosts that bypass the proxy"
         }

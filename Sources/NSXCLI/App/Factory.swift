@@ -14,6 +14,10 @@ public final class Factory {
     public let globals: GlobalOptions
     public let configLocation: ConfigLocation
     let dependencies: Dependencies
+    /// When set, everything this run reaches outside must be done by then (shell
+    /// completion's budget): the keyring call is short, HTTP attempts end at the deadline,
+    /// and nothing is retried.
+    let deadline: ContinuousClock.Instant?
 
     private var cachedConfig: ConfigStore?
     private var cachedDocument: ConfigDocument?
@@ -21,12 +25,14 @@ public final class Factory {
     private var cachedHTTP: RetryingClient?
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
-                dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil) {
+                dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil,
+                deadline: ContinuousClock.Instant? = nil) {
         self.streams = streams
         self.environment = environment
         self.globals = globals
         self.configLocation = ConfigLocation.resolve(environment: environment)
         self.dependencies = dependencies
+        self.deadline = deadline
         cachedDocument = loadedConfig
     }
 
@@ -74,7 +80,9 @@ public final class Factory {
 
     public var keyring: any SecretStore {
         if let cachedKeyring { return cachedKeyring }
-        let store = dependencies.makeKeyring()
+        // Under a deadline the keyring gets a quarter second (plus its grace to wind down),
+        // leaving the rest to the network.
+        let store = dependencies.makeKeyring(deadline.map { min(.milliseconds(250), Self.left(until: $0)) } ?? .seconds(5))
         cachedKeyring = store
         return store
     }
@@ -90,22 +98,43 @@ public final class Factory {
 
     public func httpClient() throws(CLIError) -> RetryingClient {
         if let cachedHTTP { return cachedHTTP }
+        if let path = globals.caBundle, let problem = CABundle.problem(path) {
+            throw .usage("cannot use \(path) (\(globals.caBundleOrigin)) as a CA bundle: \(problem)",
+                         hint: "Give a PEM file of CA certificates.")
+        }
         var settings = TransportSettings()
-        settings.timeout = .milliseconds(Int(globals.timeoutSeconds * 1000))
+        settings.timeout = .seconds(globals.timeoutSeconds)
         settings.caBundlePath = globals.caBundle
         settings.userAgent = "nsx/\(NSXVersion.current)"
         if globals.verbose {
             nonisolated(unsafe) let err = streams.err
             settings.trace = TextTrace { line in err.write(line) }
         }
+        var policy = RetryPolicy.default
+        if let deadline {
+            let left = Self.left(until: deadline)
+            settings.timeout = min(settings.timeout, left)
+            settings.connectTimeout = min(settings.connectTimeout, left)
+            settings.isCancelled = { CancellationFlag.isRaised || ContinuousClock.now >= deadline }
+            policy.maxRetries = 0
+        }
+        let streams = streams
+        let announce: (@Sendable (RetryNotice) -> Void)? = streams.stderrIsTerminal
+            ? { @Sendable notice in streams.warn(streams.errStyle.yellow(RetryAnnouncement.line(notice))) }
+            : nil
         do {
-            let client = RetryingClient(transport: try dependencies.makeTransport(settings), sleeper: dependencies.sleeper,
-                                        trace: settings.trace, clock: clock)
+            let client = RetryingClient(transport: try dependencies.makeTransport(settings), policy: policy,
+                                        sleeper: dependencies.sleeper, trace: settings.trace, clock: clock, announce: announce)
             cachedHTTP = client
             return client
         } catch {
             throw .transport(error)
         }
+    }
+
+    /// Time left until `deadline`, never below a millisecond (a zero timeout means none to libcurl).
+    private static func left(until deadline: ContinuousClock.Instant) -> Duration {
+        max(.milliseconds(1), deadline - ContinuousClock.now)
     }
 
     /// A client at `baseURL` acting with `credential` (none for the unauthenticated calls
@@ -124,6 +153,6 @@ public final class Factory {
     /// Where results go, laid out as -o, --fields, -q and --no-headers say.
     var printer: Printer {
         Printer(streams: streams, format: globals.output, fields: globals.fields, noHeaders: globals.noHeaders,
-                quiet: globals.quiet, clock: clock)
+                quiet: globals.quiet, clock: clock, suggestions: globals.suggestions)
     }
 }

@@ -9,7 +9,10 @@ enum GlobalOptionKeys {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var profile: Self { .value("profile", .string, valueName: "name", help: "Which stored login to use", default: "default", environment: "NSX_PROFILE") }
+    static var profile: Self {
+        ValueOption.value("profile", .string, valueName: "name", help: "Which stored login to use", default: "default",
+                          environment: "NSX_PROFILE").completing(.profiles)
+    }
     static var apiURL: Self { .value("api-url", .string, valueName: "url", help: "API base URL", default: GlobalOptions.defaultAPIURL, environment: "NSX_API_URL") }
     static var output: Self {
         .value("output", short: "o", .choice(OutputFormat.allCases.map(\.rawValue)), valueName: "format",
@@ -22,7 +25,7 @@ extension OptionKey where Self == ValueOption {
 extension OptionKey where Self == FlagOption {
     static var json: Self { .flag("json", help: "Same as --output json") }
     static var noHeaders: Self { .flag("no-headers", help: "Print tables and CSV without the header row") }
-    static var quiet: Self { .flag("quiet", short: "q", help: "Print only IDs, one per line") }
+    static var quiet: Self { .flag("quiet", short: "q", help: "Print only the value a script needs: IDs, one per line (a new token's secret)") }
     static var noColor: Self { .flag("no-color", help: "No ANSI colour (colour is only ever used on a terminal)", environment: "NO_COLOR") }
     static var test: Self { .flag("test", help: "Work in the test environment", environment: "NSX_ENV=test") }
     static var verbose: Self { .flag("verbose", short: "v", help: "Trace HTTP on stderr, credentials redacted", environment: "NSX_DEBUG=1") }
@@ -30,6 +33,7 @@ extension OptionKey where Self == FlagOption {
     static var noInput: Self { .flag("no-input", help: "Never prompt, even on a terminal", environment: "NSX_NO_INPUT=1") }
 }
 
-extension OptionKey where Self == NumberOption {
-    static var timeout: Self { .number("timeout", valueName: "secs", help: "Time limit for each HTTP attempt", default: "30") }
+extension OptionKey where Self == IntegerOption {
+    /// The same durations as `--wait-timeout` (`30s`, `2m`, or seconds: `45`).
+    static var timeout: Self { .duration("timeout", valueName: "duration", help: "Time limit for each HTTP attempt", default: "30s") }
 }

@@ -4,6 +4,13 @@ import NSXOutput
 
 /// Weighs flags, environment and stored settings into `GlobalOptions`.
 enum GlobalOptionsResolver {
+    /// The stored settings the resolver weighs: config.json's settings and default profile.
+    static func settings(_ document: ConfigDocument?) -> [String: String] {
+        var settings = document?.settings ?? [:]
+        if let defaultProfile = document?.defaultProfile { settings["profile"] = defaultProfile }
+        return settings
+    }
+
     static func resolve(_ parsed: ParsedCommand<CommandRunner>, environment env: [String: String],
                         settings: [String: String]) throws(CLIError) -> GlobalOptions {
         func envFlag(_ name: EnvironmentVariable) -> Bool {
@@ -22,8 +29,8 @@ enum GlobalOptionsResolver {
         }
 
         let apiURL = parsed[.apiURL] ?? nonEmpty(env[EnvironmentVariable.apiURL.rawValue])
-        if let apiURL, !(apiURL.hasPrefix("https://") || apiURL.hasPrefix("http://")) {
-            throw .usage("invalid API URL \"\(apiURL)\"", hint: "It starts with https:// (or http:// for a loopback server).")
+        if let apiURL, let problem = APIURL.problem(with: apiURL) {
+            throw .usage("invalid API URL \"\(apiURL)\": \(problem.reason)", hint: problem.hint)
         }
 
         let outputName: String
@@ -59,6 +66,7 @@ enum GlobalOptionsResolver {
 
         return GlobalOptions(
             profile: profile,
+            suggestions: CommandSuggestions(profile: parsed[.profile] != nil || profile != "default" ? profile : nil),
             explicitAPIURL: apiURL,
             output: output,
             fields: fields,
@@ -69,6 +77,7 @@ enum GlobalOptionsResolver {
             verbose: parsed[.verbose] || envFlag(.debug),
             timeoutSeconds: timeout,
             caBundle: parsed[.cacert] ?? nonEmpty(env[EnvironmentVariable.caBundle.rawValue]),
+            caBundleOrigin: parsed[.cacert] != nil ? "--cacert" : EnvironmentVariable.caBundle.rawValue,
             assumeYes: parsed[.yes],
             noInput: parsed[.noInput] || envFlag(.noInput)
         )

@@ -5,6 +5,11 @@ import Darwin
 #endif
 import NSXOutput
 
+/// Swallows what is written to it.
+final class DiscardingSink: TextSink {
+    func write(_ text: String) {}
+}
+
 /// Owns stdin, stdout and stderr, knows which are terminals, and decides styling for each
 /// (as gh's IOStreams and ColorScheme do). Tests build one over buffers; the real one
 /// writes to file descriptors 0, 1 and 2.
@@ -18,6 +23,8 @@ public final class IOStreams: @unchecked Sendable {
     public private(set) var colorAllowed = true
     public let out: any TextSink
     public let err: any TextSink
+    /// `--wait`'s live lines on stderr (a terminal only); cleared before every message.
+    let progress: ProgressLines
     private let readInput: () -> [UInt8]?
     private let readLine: (_ prompt: String, _ hidden: Bool) -> String?
     private let widthProvider: () -> Int
@@ -35,6 +42,7 @@ public final class IOStreams: @unchecked Sendable {
         self.readInput = readInput
         self.readLine = readLine
         self.widthProvider = width
+        progress = ProgressLines(sink: err, active: stderrIsTerminal, width: width)
     }
 
     /// The process's own streams.
@@ -46,6 +54,16 @@ public final class IOStreams: @unchecked Sendable {
                   readInput: { FileDescriptorSink.readAll(fd: STDIN_FILENO) },
                   readLine: Terminal.prompt,
                   width: Terminal.width)
+    }
+
+    /// The same stdout, with stderr discarded, no terminal and nothing to ask on: for shell
+    /// completion (`nsx __complete`), which must never print a message or wait for an answer.
+    public func forCompletion() -> IOStreams {
+        let copy = IOStreams(out: out, err: DiscardingSink(), stdinIsTerminal: false, stdoutIsTerminal: false,
+                             stderrIsTerminal: false, readInput: { nil }, readLine: { _, _ in nil }, width: widthProvider)
+        copy.neverPrompt = true
+        copy.colorAllowed = false
+        return copy
     }
 
     /// The one decision about colour, for both streams: none with `--no-color`, with `NO_COLOR`
@@ -67,7 +85,12 @@ public final class IOStreams: @unchecked Sendable {
     public var terminalWidth: Int { widthProvider() }
 
     public func print(_ text: String) { out.write(text + "\n") }
-    public func warn(_ text: String) { err.write(text + "\n") }
+
+    /// A line for people on stderr, after any progress lines are cleared away.
+    public func warn(_ text: String) {
+        progress.clear()
+        err.write(text + "\n")
+    }
 
     /// All of stdin, or nil when it cannot be read.
     public func readAllInput() -> [UInt8]? { readInput() }
@@ -75,6 +98,7 @@ public final class IOStreams: @unchecked Sendable {
     /// Asks on the terminal; `hidden` turns echo off (passwords). Nil when there is no answer.
     public func prompt(_ question: String, hidden: Bool = false) -> String? {
         guard canPrompt else { return nil }
+        progress.clear()
         return readLine(question, hidden)
     }
 

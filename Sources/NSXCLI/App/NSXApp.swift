@@ -14,6 +14,7 @@ import NSXOutput
 public enum NSXApp {
     /// For `main.swift`: the real process, streams, signals and dependencies.
     public static func main() -> Never {
+        ProcessHardening.apply()  // before any secret is read
         Signals.install()
         let code = run(arguments: Array(CommandLine.arguments.dropFirst()),
                        environment: ProcessEnvironment.current(), streams: .system())
@@ -29,6 +30,17 @@ public enum NSXApp {
     /// exactly this with their own keyring, network and clock.
     public static func run(arguments: [String], environment: [String: String], streams: IOStreams,
                            dependencies: Dependencies = .system) -> Int32 {
+        if arguments.first == DynamicCompletion.command {
+            // Shell completion shows no message and never fails: the shell would print either
+            // in the middle of the line being typed.
+            _ = execute(arguments: arguments, environment: environment, streams: streams.forCompletion(), dependencies: dependencies)
+            return ExitCode.success.rawValue
+        }
+        return execute(arguments: arguments, environment: environment, streams: streams, dependencies: dependencies)
+    }
+
+    private static func execute(arguments: [String], environment: [String: String], streams: IOStreams,
+                                dependencies: Dependencies) -> Int32 {
         // config.json is read once, here: its colour setting applies even to usage errors,
         // and the factory reuses the document.
         let stored = try? ConfigStore(location: ConfigLocation.resolve(environment: environment)).load()
@@ -41,6 +53,11 @@ public enum NSXApp {
             parsed = try Parser(root: CommandTree.root).parse(arguments)
         } catch {
             if case .missingSubcommand = error.reason {
+                // `nsx` alone is asking what nsx does: help, and success (as gh does).
+                if error.commandPath.isEmpty {
+                    streams.out.write(HelpPage.render(path: [], streams: streams))
+                    return ExitCode.success.rawValue
+                }
                 // `nsx servers`: show what the group offers, like gh does.
                 streams.err.write(HelpPage.render(path: error.commandPath, streams: streams))
                 return ExitCode.usage.rawValue
@@ -48,7 +65,7 @@ public enum NSXApp {
             return report(error, machine: machine, streams: streams)
         }
         if parsed.versionRequested {
-            streams.print("nsx \(NSXVersion.current)")
+            streams.print(Version.shortLine)
             return ExitCode.success.rawValue
         }
         if parsed.helpRequested {
@@ -56,8 +73,7 @@ public enum NSXApp {
             return ExitCode.success.rawValue
         }
 
-        var settings = stored?.settings ?? [:]
-        if let defaultProfile = stored?.defaultProfile { settings["profile"] = defaultProfile }
+        let settings = GlobalOptionsResolver.settings(stored)
         let globals: GlobalOptions
         do {
             globals = try GlobalOptionsResolver.resolve(parsed, environment: environment, settings: settings)
@@ -81,7 +97,7 @@ public enum NSXApp {
             return ExitCode.success.rawValue
         } catch {
             let context = ErrorPresenter.Context(permissions: { CredentialPermissions.lookUp(factory) },
-                                                 commandPath: parsed.path, profile: globals.profile)
+                                                 commandPath: parsed.path, suggestions: globals.suggestions)
             return report(interruption(error), machine: globals.isMachineOutput, streams: streams, context: context)
         }
     }
@@ -91,14 +107,17 @@ public enum NSXApp {
     /// way, which says what it did and what is left.
     static func interruption(_ error: CLIError) -> CLIError {
         guard CancellationFlag.isRaised else { return error }
-        if case .stoppedPartWay = error { return error }
-        return .interrupted
+        switch error {
+        case .stoppedPartWay, .waitInterrupted: return error
+        default: return .interrupted
+        }
     }
 
     /// Writes the error (as words, or as the JSON error object under `-o json`) and returns its exit code.
     static func report(_ error: any Error, machine: Bool, streams: IOStreams,
                        context: ErrorPresenter.Context = ErrorPresenter.Context()) -> Int32 {
         let presentation = ErrorPresenter.present(error, context: context)
+        streams.progress.clear()
         if machine {
             var json = presentation.json
             if case .object(var envelope) = json, case .object(var body)? = envelope["error"] {
@@ -107,6 +126,8 @@ public enum NSXApp {
                 json = .object(envelope)
             }
             streams.err.write(SecretScrubber.scrub(json.serialized()) + "\n")
+        } else if presentation.isPlain {
+            streams.err.write(StyledText(presentation.message).rendered(streams.errStyle) + "\n")
         } else {
             var lines = [StyledText("error:", .red) + StyledText(" " + SecretScrubber.scrub(presentation.message))]
             lines += presentation.details.map { StyledText("  " + SecretScrubber.scrub($0)) }

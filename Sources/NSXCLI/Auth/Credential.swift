@@ -42,6 +42,14 @@ public struct Credential: Sendable {
         guard kind == .apiToken else { return nil }
         return secret.hasPrefix(TokenFormat.testPrefix) ? .test : .live
     }
+
+    /// Which resources requests with this credential act on. An API token's own; a session's
+    /// is test when `--test` (or `NSX_ENV=test`) asks, or when its profile logged in with
+    /// `--test`: a profile labelled test acts in test on every command.
+    public func environment(testRequested: Bool) -> APIEnvironment {
+        if let tokenEnvironment { return tokenEnvironment }
+        return testRequested || facts?.environment == .test ? .test : .live
+    }
 }
 
 enum TokenFormat {

@@ -29,7 +29,7 @@ struct CredentialResolver {
             throw .keyring(error, storing: false)
         }
         guard let secret else {
-            throw .badCredential("profile \"\(profile)\" has no secret in the \(facts.storage == .file ? "credentials file" : "keyring") any more; run `nsx login` again")
+            throw .badCredential("profile \"\(profile)\" has no secret in the \(facts.storage == .file ? "credentials file" : "keyring") any more; run `\(factory.globals.suggestions.nsx("login"))` again")
         }
         let credential = Credential(secret: secret, kind: facts.credentialType, source: Credential.Source(facts.storage), facts: facts)
         if credential.kind == .session, let expiry = credential.sessionExpiry ?? facts.expiresAt.flatMap(Timestamp.init(rfc3339:)), expiry <= now {

@@ -22,13 +22,13 @@ struct Identity: Sendable, Equatable {
     var expiresAt: String?
     var token: Token?
 
-    /// Asks the server. Nil when it has no `/api/v1/me` (a 404 on the route itself).
+    /// Asks the server. Nil when it has no `/api/v1/me`.
     static func fetch(_ client: APIClient) throws(CLIError) -> Identity? {
         let response: APIResponse
         do {
             response = try client.get("/api/v1/me")
         } catch {
-            if case .api(let api) = error, api.status == 404 { return nil }
+            if case .unsupported = error { return nil }
             throw error
         }
         return try Identity(response.data, requestID: response.requestID)
@@ -83,7 +83,7 @@ struct Identity: Sendable, Equatable {
         case let (name?, email?): "\(name) (\(email))"
         case let (name?, nil): name
         case let (nil, email?): email
-        case (nil, nil): user.id ?? "an unknown user"
+        case (nil, nil): user.id ?? "unknown"
         }
     }
 

@@ -24,13 +24,7 @@ struct SessionKeeper {
     /// Asks for a new session, stores it, and points `client` at it. Returns the new expiry.
     @discardableResult
     func renew(_ credential: Credential, client: APIClient) throws(CLIError) -> String? {
-        let response: APIResponse
-        do {
-            response = try client.post("/auth/refresh")
-        } catch {
-            if case .api(let api) = error, api.status == 404 { throw .unsupported(feature: "session refresh (/auth/refresh)") }
-            throw error
-        }
+        let response = try client.post("/auth/refresh")
         guard let secret = response.data["token"]?.stringValue else {
             throw .malformedResponse("a refresh answer without a token", requestID: response.requestID)
         }

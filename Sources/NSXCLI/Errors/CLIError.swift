@@ -1,6 +1,7 @@
 import NSXCommandLine
 import NSXConfig
 import NSXHTTP
+import NSXJSON
 import NSXKeyring
 import NSXOutput
 
@@ -36,8 +37,11 @@ public enum CLIError: Error {
     case nameNotFound(kind: String, name: String)
     case ambiguousName(kind: String, name: String, candidates: [String])
 
-    case waitTimedOut(what: String, seconds: Int, lastStatus: String)
-    case waitFailed(what: String, status: String)
+    /// `--wait` gave up (exit 9); `last` is the object as last seen, which the command prints.
+    case waitTimedOut(what: String, seconds: Int, lastStatus: String, last: JSONValue? = nil)
+    case waitFailed(what: String, status: String, last: JSONValue? = nil)
+    /// Ctrl-C during `--wait`: what was still going on, and how to look at it later (exit 130).
+    case waitInterrupted(pending: [PendingWait])
 
     /// Several IDs in one call: some failed; the exit code is that of the first failure.
     case batchFailed(first: ExitCode, failures: Int, total: Int)
@@ -49,5 +53,27 @@ public enum CLIError: Error {
 
     /// A check failed (`doctor`): the command already explained why.
     case checksFailed(Int)
+    /// `tokens scan` found tokens, or `tokens audit --fail` found something to fix; the
+    /// command already listed them (exit 10).
+    case findings(String, hint: String? = nil)
     case interrupted
+}
+
+/// Something `--wait` was still waiting for when it was stopped.
+public struct PendingWait: Sendable, Equatable {
+    /// `instance app-1 (ins_…)`.
+    public var what: String
+    public var status: String
+    /// The command that shows it now: `nsx instances get ins_…`.
+    public var check: String
+}
+
+extension CLIError {
+    /// The object a failed `--wait` saw last: printed, as the outcome the command has.
+    var lastKnownObject: JSONValue? {
+        switch self {
+        case .waitTimedOut(_, _, _, let last), .waitFailed(_, _, let last): last
+        default: nil
+        }
+    }
 }

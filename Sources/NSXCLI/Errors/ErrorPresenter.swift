@@ -15,6 +15,8 @@ public struct ErrorPresentation: Sendable {
     public var requestID: String?
     /// `{"success": false, "error": {...}}` for stderr under `-o json`/`ndjson`.
     public var json: JSONValue
+    /// Said as it is, without `error:`: the person's own choice (answering no) is no error.
+    public var isPlain = false
 }
 
 /// The one place where errors become words and exit codes.
@@ -25,11 +27,12 @@ public enum ErrorPresenter {
         /// (`GET /api/v1/me`). Without it, presenting an error never touches the network.
         public var permissions: (() -> [String]?)?
         public var commandPath: [String]
-        public var profile: String
-        public init(permissions: (() -> [String]?)? = nil, commandPath: [String] = [], profile: String = "default") {
+        /// Commands in hints carry the profile in use.
+        public var suggestions: CommandSuggestions
+        public init(permissions: (() -> [String]?)? = nil, commandPath: [String] = [], suggestions: CommandSuggestions = CommandSuggestions()) {
             self.permissions = permissions
             self.commandPath = commandPath
-            self.profile = profile
+            self.suggestions = suggestions
         }
     }
 
@@ -65,7 +68,9 @@ public enum ErrorPresenter {
             return local(.usage, code: "USAGE", message: "\(action) needs confirmation, and there is no terminal to ask on",
                          hints: ["Pass --yes to confirm."])
         case .declined:
-            return local(.failure, code: "DECLINED", message: "cancelled; nothing was changed")
+            var presentation = local(.failure, code: "DECLINED", message: "Cancelled.")
+            presentation.isPlain = true
+            return presentation
         case .api(let api):
             return presentAPI(api, context: context)
         case .transport(let transport):
@@ -84,18 +89,18 @@ public enum ErrorPresenter {
             return local(.failure, code: "UNSUPPORTED", message: "this server does not support \(feature)")
         case .notLoggedIn(let profile):
             return local(.notAuthenticated, code: "UNAUTHORIZED", message: "not logged in (profile \"\(profile)\")",
-                         hints: ["Run `nsx login`, or set NSX_TOKEN."])
+                         hints: ["Run `\(context.suggestions.nsx("login"))`, or set NSX_TOKEN."])
         case .loggedInElsewhere(let profile, let storedURL, let requestedURL):
             return local(.notAuthenticated, code: "UNAUTHORIZED",
                          message: "profile \"\(profile)\" is logged in to \(storedURL), not to \(requestedURL)",
-                         hints: ["Log in to \(requestedURL) (`nsx login --api-url \(requestedURL)`), or unset NSX_API_URL / --api-url to use \(storedURL)."])
+                         hints: ["Log in to \(requestedURL) (`\(context.suggestions.nsx("login --api-url \(requestedURL)"))`), or unset NSX_API_URL / --api-url to use \(storedURL)."])
         case .sessionExpired(let profile, let at):
             return local(.notAuthenticated, code: "UNAUTHORIZED", message: "the session of profile \"\(profile)\" expired at \(at)",
-                         hints: ["Run `nsx login` to start a new session."])
+                         hints: ["Run `\(context.suggestions.nsx("login"))` to start a new session."])
         case .badCredential(let reason):
             return local(.notAuthenticated, code: "UNAUTHORIZED", message: reason)
         case .keyring(let keyringError, let storing):
-            return presentKeyring(keyringError, storing: storing)
+            return presentKeyring(keyringError, storing: storing, suggestions: context.suggestions)
         case .config(let config):
             return local(.failure, code: "CONFIG", message: "\(config)")
         case .io(let message):
@@ -108,11 +113,11 @@ public enum ErrorPresenter {
             presentation.json = errorJSON(code: "AMBIGUOUS", message: presentation.message,
                                           details: candidates.map { APIError.FieldProblem(field: "candidate", message: $0) })
             return presentation
-        case .waitTimedOut(let what, let seconds, let lastStatus):
+        case .waitTimedOut(let what, let seconds, let lastStatus, _):
             return local(.waitGaveUp, code: "TIMEOUT",
                          message: "gave up waiting for \(what) after \(RelativeTime.spoken(seconds: seconds)) (still \(lastStatus))",
                          hints: ["Raise --wait-timeout, or check later with a get."])
-        case .waitFailed(let what, let status):
+        case .waitFailed(let what, let status, _):
             return local(.waitGaveUp, code: "WAIT_FAILED", message: "\(what) ended \(status)")
         case .batchFailed(let first, let failures, let total):
             return local(first, code: "PARTIAL_FAILURE", message: "\(failures) of \(total) failed")
@@ -128,8 +133,18 @@ public enum ErrorPresenter {
             return p
         case .checksFailed(let count):
             return local(.failure, code: "CHECKS_FAILED", message: "\(count) check\(count == 1 ? "" : "s") failed")
+        case .findings(let summary, let hint):
+            return local(.findings, code: "FINDINGS", message: summary, hints: hint.map { [$0] } ?? [])
         case .interrupted:
             return local(.interrupted, code: "INTERRUPTED", message: "interrupted")
+        case .waitInterrupted(let pending):
+            let still = pending.map { "\($0.what) is still \($0.status); check with `\($0.check)`" }
+            var presentation = local(.interrupted, code: "INTERRUPTED",
+                                     message: pending.count == 1 ? "interrupted; \(still[0])" : "interrupted; still going on:",
+                                     details: pending.count == 1 ? [] : still)
+            presentation.json = errorJSON(code: "INTERRUPTED", message: "interrupted",
+                                          details: pending.map { APIError.FieldProblem(field: $0.what, message: "still \($0.status)") })
+            return presentation
         }
     }
 
@@ -143,7 +158,7 @@ public enum ErrorPresenter {
             hints.append("Check the email and password; after five failures the server refuses logins for 15 minutes.")
         case 401:
             exit = .notAuthenticated
-            hints.append("The credential was rejected (revoked, expired or unknown). Run `nsx login`, or check NSX_TOKEN.")
+            hints.append("The credential was rejected (revoked, expired or unknown). Run `\(context.suggestions.nsx("login"))`, or check NSX_TOKEN.")
         case 403:
             exit = .permissionDenied
             hints += permissionHints(api, context: context)
@@ -173,7 +188,7 @@ public enum ErrorPresenter {
         wanted.insert(missing)
         if let command = CommandTree.root.find(path: context.commandPath) { wanted.formUnion(command.permissions) }
         let perms = Permission.canonicalOrder(Array(wanted)).joined(separator: ",")
-        hints.append("A token that can do this: nsx tokens create --name <name> --perm \(perms)")
+        hints.append("A token that can do this: \(context.suggestions.nsx("tokens create --name <name> --perm \(perms)"))")
         return hints
     }
 
@@ -205,9 +220,10 @@ public enum ErrorPresenter {
         }
     }
 
-    static func presentKeyring(_ error: SecretStoreError, storing: Bool) -> ErrorPresentation {
+    static func presentKeyring(_ error: SecretStoreError, storing: Bool,
+                               suggestions: CommandSuggestions = CommandSuggestions()) -> ErrorPresentation {
         let exit: ExitCode = storing ? .failure : .notAuthenticated
-        let fallback = storing ? ["Or run `nsx login --insecure-storage` to keep the secret in a 0600 file in the config folder instead."] : []
+        let fallback = storing ? ["Or run `\(suggestions.nsx("login --insecure-storage"))` to keep the secret in a 0600 file in the config folder instead."] : []
         switch error {
         case .noSecretService(let detail):
             return local(exit, code: "KEYRING", message: "no Secret Service (GNOME keyring) is reachable: \(detail)",

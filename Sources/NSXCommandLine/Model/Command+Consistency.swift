@@ -41,6 +41,12 @@ extension Command {
             if let defaultValue = option.defaultValue, let kind = option.valueKind, !kind.accepts(defaultValue) {
                 problems.append("\"\(name)\" --\(option.long) has default \"\(defaultValue)\", not \(kind.expectation)")
             }
+            // Help adds these notes itself (OptionDocs): written in the text too, they show twice.
+            let added = [("repeatable", option.repeatable && option.takesValue), ("default", option.defaultValue != nil),
+                         ("env", option.environment != nil)]
+            for (note, isAdded) in added where isAdded && option.help.contains("(\(note)") {
+                problems.append("\"\(name)\" --\(option.long) says (\(note)…) in its help, which help adds itself")
+            }
         }
         // A clash is reported where it is introduced: at the command declaring the later option.
         let accepted = chain.optionTable.all

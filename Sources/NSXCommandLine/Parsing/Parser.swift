@@ -9,7 +9,9 @@
 /// value is missing); `--x=--y` passes such a value.
 ///
 /// When `-h`/`--help` appears anywhere before `--`, the result asks for help on the
-/// command reached and no other problem is reported.
+/// command reached and no other problem is reported — except a word that names no command
+/// (`nsx auth nosuch --help`): help on `auth` would answer a question nobody asked, so that
+/// stays a usage error with its "did you mean".
 public struct Parser<Action: Sendable>: Sendable {
     public let root: Command<Action>
 
@@ -25,6 +27,7 @@ public struct Parser<Action: Sendable>: Sendable {
             if walk.helpRequested || walk.versionRequested { return walk.result() }
             return try walk.finish()
         } catch {
+            if case .unknownCommand = error.reason { throw error }
             if walk.helpRequested || Self.mentionsHelp(argv) { return walk.helpResult() }
             throw error
         }

@@ -2,7 +2,8 @@ import Hummingbird
 import GRDB
 
 /// Registers endpoints on the Hummingbird router and answers 405 for a known path with a
-/// method it does not serve.
+/// method it does not serve. Every GET route answers HEAD too: the same checks and status,
+/// without the body (RequestFrameMiddleware drops it).
 struct RouteTable {
     private static let allMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .head, .options]
 
@@ -18,10 +19,12 @@ struct RouteTable {
 
     mutating func add(_ method: HTTPRequest.Method, _ path: String, _ endpoint: Endpoint) {
         let idempotent = method == .post && path.hasPrefix("/api/v1/")
-        router.on(RouterPath(path), method: method,
-                  responder: EndpointResponder(endpoint: endpoint, services: services, idempotent: idempotent))
+        let responder = EndpointResponder(endpoint: endpoint, services: services, idempotent: idempotent)
         if methods[path] == nil { order.append(path) }
-        methods[path, default: []].append(method)
+        for served in method == .get ? [method, .head] : [method] {
+            router.on(RouterPath(path), method: served, responder: responder)
+            methods[path, default: []].append(served)
+        }
     }
 
     mutating func get(_ path: String, _ access: Endpoint.Access, query: QuerySpec = .none, _ work: @escaping @Sendable (Call, GRDB.Database) throws -> Reply) {

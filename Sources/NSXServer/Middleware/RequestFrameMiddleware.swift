@@ -2,7 +2,8 @@ import HTTPTypes
 import Hummingbird
 
 /// The outermost layer: every response gets `X-Request-Id` and the JSON envelope, whatever
-/// failed below (unknown route, unexpected error); every request gets its log line.
+/// failed below (unknown route, unexpected error); every request gets its log line. An answer
+/// to HEAD keeps its status and headers but never a body.
 struct RequestFrameMiddleware: RouterMiddleware {
     typealias Context = APIContext
     static let requestIDHeader = HTTPField.Name("X-Request-Id")!
@@ -28,6 +29,7 @@ struct RequestFrameMiddleware: RouterMiddleware {
             response = Envelope.response(for: .internalError)
         }
         response.headers[Self.requestIDHeader] = context.requestID
+        if request.method == .head { response = response.createHeadResponse() }
         log.record(method: request.method.rawValue, path: request.uri.path, status: String(response.status.code),
                    milliseconds: Self.milliseconds(since: started), requestID: context.requestID, note: note)
         return response

@@ -56,6 +56,8 @@ final class TestCLI {
     var environment: [String: String]
     /// Retries and `--wait` pause for nothing in unit tests.
     var sleeper = Sleeper { _ throws(TransportError) in }
+    /// The deadline each run gave the keyring it made.
+    private(set) var keyringDeadlines: [Duration] = []
     /// How many times runs asked `Dependencies.warmUp` to open the libraries early.
     private(set) var warmUps = 0
 
@@ -82,10 +84,12 @@ final class TestCLI {
                                 width: { 100 })
         let keyring = self.keyring
         let transport = self.transport
-        var warmUps = 0
-        let dependencies = Dependencies(makeKeyring: { keyring }, makeTransport: { _ in transport }, sleeper: sleeper,
-                                        warmUp: { warmUps += 1 })
-        defer { self.warmUps += warmUps }
+        let dependencies = Dependencies(makeKeyring: { [unowned self] deadline in
+                                            keyringDeadlines.append(deadline)
+                                            return keyring
+                                        },
+                                        makeTransport: { _ in transport }, sleeper: sleeper,
+                                        warmUp: { [unowned self] in warmUps += 1 })
         let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
         return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }

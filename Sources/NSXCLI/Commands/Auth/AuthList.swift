@@ -34,7 +34,7 @@ enum AuthList: Verb {
         }
         writer.finish()
         if profiles.isEmpty && printer.isForPeople {
-            printer.streams.warn("No stored logins. Run `nsx login` to add one.")
+            printer.streams.warn("No stored logins. Run `\(printer.suggestions.nsx("login"))` to add one.")
         }
     }
 

@@ -1,4 +1,5 @@
 import NSXCommandLine
+import NSXJSON
 import NSXOutput
 import NSXTime
 
@@ -11,7 +12,9 @@ enum AuthRefresh: Verb {
         "refresh", summary: "Renew the session now",
         discussion: """
             Sessions last 24 hours and are renewed automatically in their last hour.
-            API tokens are not renewed; replace one with nsx tokens rotate.
+            API tokens are not renewed; replace one with nsx tokens rotate. With -o json
+            the new session's profile, api_url, type and expires_at are printed (never
+            the secret).
             """,
         action: runner)
 
@@ -22,10 +25,10 @@ enum AuthRefresh: Verb {
         switch (credential.kind, credential.source) {
         case (.apiToken, _):
             throw .usage("API tokens are not refreshed; they are rotated",
-                         hint: "Run `nsx tokens rotate \(credential.facts?.tokenID ?? "ID")` for a new token that replaces this one.")
+                         hint: "Run `\(auth.printer.suggestions.nsx("tokens rotate \(credential.facts?.tokenID ?? "ID")"))` for a new token that replaces this one.")
         case (.session, .env):
             throw .usage("the session in NSX_TOKEN is not stored by nsx, so nsx cannot replace it",
-                         hint: "Run `nsx login` to store a session, or renew yours with `nsx api POST /auth/refresh`.")
+                         hint: "Run `\(auth.printer.suggestions.nsx("login"))` to store a session, or renew yours with `nsx api POST /auth/refresh`.")
         case (.session, _):
             break
         }
@@ -33,7 +36,16 @@ enum AuthRefresh: Verb {
         if apiURL.isEmpty { apiURL = APIURL.normalized(try auth.apiURL()) }
         let client = try auth.client(baseURL: apiURL, credential: credential)
         let expiresAt = try auth.sessions.renew(credential, client: client)
+        let printer = auth.printer
+        if !printer.isForPeople {
+            // For scripts, the renewed session's facts (never the secret).
+            let facts: JSONValue = .object(JSONObject([
+                ("profile", .string(auth.profile)), ("api_url", .string(apiURL)), ("type", .string("session")),
+                ("expires_at", expiresAt.map(JSONValue.string) ?? .null),
+            ]))
+            return try printer.object(facts, columns: [], fields: ["profile", "api_url", "type", "expires_at"])
+        }
         let until = expiresAt.flatMap(Timestamp.init(rfc3339:)).map { "; it expires \(RelativeTime.spoken($0, now: auth.clock.now())) (\(expiresAt!))" } ?? ""
-        auth.streams.warn((StyledText.mark("✓", .green) + StyledText(" Renewed the session of profile \(auth.profile)\(until)")).rendered(auth.streams.errStyle))
+        printer.noteDone("Renewed the session of profile \(auth.profile)\(until)")
     }
 }

@@ -73,7 +73,7 @@ enum AuthStatus: Verb {
                 report.unverified = true
                 if report.identity == nil {
                     report.identity = Identity(user: .init(), type: credential.kind,
-                                               environment: credential.tokenEnvironment ?? (auth.testEnvironment ? .test : .live),
+                                               environment: client.environment,
                                                permissions: [], expiresAt: credential.sessionExpiry?.rfc3339, token: nil)
                 }
             }
@@ -147,9 +147,10 @@ enum AuthStatus: Verb {
         guard let identity = report.identity else { return }
         let expiry = AuthText.expiry(identity.expiresAt, kind: identity.type, now: now)
         guard expiry.warn, !expiry.expired else { return }
+        let commands = printer.suggestions
         let fix = identity.type == .session
-            ? "run `nsx auth refresh` or `nsx login`"
-            : "replace it with `nsx tokens rotate \(identity.token?.id ?? "ID")`"
+            ? "run `\(commands.nsx("auth refresh"))` or `\(commands.nsx("login"))`"
+            : "replace it with `\(commands.nsx("tokens rotate \(identity.token?.id ?? "ID")"))`"
         printer.warn("the credential expires \(expiry.text); \(fix)")
     }
 }

@@ -69,7 +69,7 @@ enum Login: Verb {
         let profile = auth.profile
         let apiURL = APIURL.normalized(try auth.apiURL())
         if let problem = APIURL.problem(with: apiURL) {
-            throw .usage("cannot log in to \(apiURL): \(problem)", hint: "Pass --api-url, or set it with `nsx config set api_url URL`.")
+            throw .usage("cannot log in to \(apiURL): \(problem.reason)", hint: problem.hint)
         }
         let storage: SecretStorage = options.insecureStorage ? .file : .keyring
         let logins = auth.logins
@@ -126,8 +126,11 @@ enum Login: Verb {
         if let email {
             address = email
         } else {
-            guard let typed = streams.prompt("Email: ")?.trimmingWhitespace(), !typed.isEmpty else {
-                throw .usage("no email was entered")
+            // Enter on its own asks again; only the end of input (or Ctrl-C) gives up.
+            var typed = ""
+            while typed.isEmpty {
+                guard let answer = streams.prompt("Email: ") else { throw .usage("no email was entered") }
+                typed = answer.trimmingWhitespace()
             }
             address = typed
         }
@@ -151,7 +154,7 @@ enum Login: Verb {
         }
         let identity = Identity(
             user: .init(id: user?["id"]?.stringValue, email: user?["email"]?.stringValue ?? address, name: user?["name"]?.stringValue),
-            type: .session, environment: client.testEnvironment ? .test : .live,
+            type: .session, environment: client.environment,
             permissions: Permission.all, expiresAt: expiresAt, token: nil)
         return (token, identity)
     }

@@ -58,7 +58,7 @@ enum Logout: Verb {
         streams.warn((StyledText.mark("✓", .green) + StyledText(" Logged out of \(facts.apiURL)\(suffix)")).rendered(streams.errStyle))
         if facts.credentialType == .apiToken {
             let name = facts.tokenName.map { " \(terminalSafe($0))" } ?? ""
-            streams.warn("  The API token\(name) was forgotten here but still works; revoke it with `nsx tokens revoke \(facts.tokenID ?? "ID")`.")
+            streams.warn("  The API token\(name) was forgotten here but still works; revoke it with `\(auth.printer.suggestions.nsx("tokens revoke \(facts.tokenID ?? "ID")"))`.")
         }
     }
 
@@ -71,7 +71,7 @@ enum Logout: Verb {
             _ = try auth.client(baseURL: facts.apiURL, credential: credential, testEnvironment: false).post("/auth/logout")
         } catch {
             switch error {
-            case .api(let api) where api.status == 404:
+            case .unsupported:
                 auth.printer.warn("this server does not support /auth/logout; the session stays valid on the server\(until)")
             case .api(let api) where api.status == 401:
                 break  // already ended or expired: nothing left to end

@@ -2,11 +2,11 @@ import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
-/// `nsx backups restore ID|NAME [--instance ID|NAME] [--wait]`: asks first (or needs
-/// `--yes`). With `--wait` it returns once the backup is `completed` again and the
-/// instance is back out of `restoring`; it prints the backup.
+/// `nsx backups restore ID|NAME [--instance ID|NAME] [--wait]`: looks up the backup and the
+/// instance, then asks naming both (or needs `--yes`). With `--wait` it returns once the
+/// backup is `completed` again and the instance is back out of `restoring`; it prints the backup.
 enum BackupsRestore: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Backup ID or name")
+    static let target = ResourceGet.target(.backup)
 
     static let spec = NSXCommand(
         "restore", summary: "Restore a backup onto its instance (or another)", options: [.restoreTarget, .wait, .waitTimeout],
@@ -18,11 +18,6 @@ enum BackupsRestore: Verb {
         var word: String
         var instance: String?
         var wait: WaitRequest?
-
-        var question: String {
-            let target = instance.map { "instance \(terminalSafe($0))" } ?? "its instance"
-            return "Restore backup \(terminalSafe(word)) onto \(target)? Its current data will be replaced."
-        }
     }
 
     static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
@@ -30,12 +25,19 @@ enum BackupsRestore: Verb {
     }
 
     static func run(_ options: Words, _ resources: ResourceAccess) throws(CLIError) {
-        try resources.printer.validateFields(ResourceView.backup.fields)
-        try resources.confirmation.require(options.question, action: "nsx backups restore")
+        let confirmation = resources.confirmation
+        try confirmation.checkPossible(action: "nsx backups restore")
         let context = try resources.connect(.backup)
-        let backupID = try context.id(options.word)
+        let backup = try context.lookUp([options.word])[0].object
+        let backupID = backup["id"]?.stringValue ?? options.word
         var body = JSONObject()
         if let instance = options.instance { body["instance_id"] = .string(try context.id(instance, kind: .instance)) }
+        if !confirmation.assumeYes {
+            let instanceID = body["instance_id"]?.stringValue ?? backup["instance_id"]?.stringValue ?? "?"
+            let instance = (try? context.get(instanceID, kind: .instance)) ?? .object(JSONObject([("id", .string(instanceID))]))
+            try confirmation.require("Restore \(Confirmation.naming(.backup, [backup])) onto \(Confirmation.naming(.instance, [instance]))? "
+                                     + "Its current data will be replaced.", action: "nsx backups restore")
+        }
         let restoring = try context.client.post("\(ResourceKind.backup.itemPath(backupID))/restore", body: .object(body)).resource()
         guard let wait = options.wait else {
             context.noteDone("Started restoring", restoring)
@@ -57,5 +59,5 @@ enum BackupsRestore: Verb {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var restoreTarget: Self { .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead") }
+    static var restoreTarget: Self { ValueOption.value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead").completing(.instances) }
 }

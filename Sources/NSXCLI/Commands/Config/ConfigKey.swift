@@ -40,7 +40,7 @@ enum ConfigKey: String, CaseIterable {
         switch self {
         case .apiURL:
             if let problem = APIURL.problem(with: value) {
-                throw .usage("invalid api_url \"\(value)\": \(problem)")
+                throw .usage("invalid api_url \"\(value)\": \(problem.reason)", hint: problem.hint)
             }
             return APIURL.normalized(value)
         case .output:

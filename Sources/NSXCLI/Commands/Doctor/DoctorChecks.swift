@@ -16,6 +16,8 @@ struct DoctorChecks {
     static let clockTolerance: Duration = .seconds(60)
 
     private func now() -> Timestamp { factory.clock.now() }
+    /// Fixes name the profile in use.
+    private var commands: CommandSuggestions { factory.globals.suggestions }
 
     func all() -> [Check] {
         var checks = [configFolder()]
@@ -93,7 +95,7 @@ struct DoctorChecks {
         do {
             guard let credential = try CredentialResolver(factory: factory).resolve(now: now()) else {
                 return (nil, .failed(name, "no login for profile \(profile), and NSX_TOKEN is not set",
-                                     fix: "Run `nsx login` (or `nsx login --with-token`), or set NSX_TOKEN"))
+                                     fix: "Run `\(commands.nsx("login"))` (or `\(commands.nsx("login --with-token"))`), or set NSX_TOKEN"))
             }
             let kind = credential.kind == .session ? "session" : "API token"
             let detail: String = switch credential.source {
@@ -103,8 +105,8 @@ struct DoctorChecks {
             }
             return (credential, .ok(name, detail))
         } catch {
-            let presentation = ErrorPresenter.present(error)
-            return (nil, .failed(name, presentation.message, fix: presentation.hints.first ?? "Run `nsx login`"))
+            let presentation = ErrorPresenter.present(error, context: .init(suggestions: commands))
+            return (nil, .failed(name, presentation.message, fix: presentation.hints.first ?? "Run `\(commands.nsx("login"))`"))
         }
     }
 
@@ -120,7 +122,7 @@ struct DoctorChecks {
             return (.failed(name, ErrorPresenter.present(error).message, fix: nil), nil)
         }
         if let problem = APIURL.problem(with: url) {
-            return (.failed(name, "\(url): \(problem)", fix: "Set a valid URL with --api-url or `nsx config set api_url URL`"), nil)
+            return (.failed(name, "\(url): \(problem.reason)", fix: problem.hint), nil)
         }
         do {
             let client = APIClient(baseURL: url, http: try factory.httpClient(), credential: nil, testEnvironment: false)
@@ -164,8 +166,8 @@ struct DoctorChecks {
                                    testEnvironment: factory.globals.testEnvironment)
             identity = try Identity.fetch(client)
         } catch {
-            let presentation = ErrorPresenter.present(error)
-            let fix = presentation.exitCode == .notAuthenticated ? "Run `nsx login` (or replace NSX_TOKEN)" : presentation.hints.first
+            let presentation = ErrorPresenter.present(error, context: .init(suggestions: commands))
+            let fix = presentation.exitCode == .notAuthenticated ? "Run `\(commands.nsx("login"))` (or replace NSX_TOKEN)" : presentation.hints.first
             return [.failed(name, "the server refused the credential: \(presentation.message)", fix: fix)]
         }
         guard let identity else {
@@ -190,8 +192,8 @@ struct DoctorChecks {
             return .ok(name, (expiresAt == nil ? "never expires" : "expires \(expiry.text)") + note)
         }
         let fix = kind == .session
-            ? "Run `nsx auth refresh`, or `nsx login`"
-            : "Replace it: `nsx tokens rotate \(tokenID ?? "ID")`"
+            ? "Run `\(commands.nsx("auth refresh"))`, or `\(commands.nsx("login"))`"
+            : "Replace it: `\(commands.nsx("tokens rotate \(tokenID ?? "ID")"))`"
         return .failed(name, expiry.expired ? expiry.text : "expires \(expiry.text)", fix: fix)
     }
 }

@@ -13,11 +13,11 @@ enum Instances {
             InstancesCreate.spec,
             InstancesUpdate.spec,
             ResourceDelete.command(.instance, summary: "Delete stopped instances", examples: [Example("nsx instances delete app-1 --yes")]),
-            ResourceAction(view: .instance, action: "start", pastTense: "Started", endStatuses: ["running"])
+            ResourceAction(view: .instance, action: "start", pastTense: "Started", endStatuses: ["running"], holdsWhenAlreadyThere: true)
                 .command(summary: "Start instances"),
-            ResourceAction(view: .instance, action: "stop", pastTense: "Stopped", endStatuses: ["stopped"])
+            ResourceAction(view: .instance, action: "stop", pastTense: "Stopped", endStatuses: ["stopped"], holdsWhenAlreadyThere: true)
                 .command(summary: "Stop instances"),
-            ResourceAction(view: .instance, action: "restart", pastTense: "Restarted", endStatuses: ["running"])
+            ResourceAction(view: .instance, action: "restart", pastTense: "Restarted", endStatuses: ["running"], holdsWhenAlreadyThere: false)
                 .command(summary: "Restart running instances"),
         ]
     )

@@ -16,8 +16,18 @@ struct ResourceContext {
         try NameResolver(client: client).resolve(word, kind: kind ?? view.kind)
     }
 
-    func get(_ id: String) throws(CLIError) -> JSONValue {
-        try client.get(view.kind.itemPath(id)).resource()
+    func get(_ id: String, kind: ResourceKind? = nil) throws(CLIError) -> JSONValue {
+        try client.get((kind ?? view.kind).itemPath(id)).resource()
+    }
+
+    /// Each word's resource, looked up before a question names them: an unknown name or ID
+    /// is its error (exit 5) before anything is asked. Repeated words count once.
+    func lookUp(_ words: [String], kind: ResourceKind? = nil) throws(CLIError) -> [(word: String, object: JSONValue)] {
+        var found: [(word: String, object: JSONValue)] = []
+        for word in words where !found.contains(where: { $0.word == word }) {
+            found.append((word, try get(try id(word, kind: kind), kind: kind)))
+        }
+        return found
     }
 
     /// Prints one object (`get`, `create`, `update`, an action's final state).
@@ -33,15 +43,28 @@ struct ResourceContext {
         printer.noteDone("\(pastTense) \(view.kind.singular) \(label)")
     }
 
-    /// Polls a resource (of this view's kind unless `kind` says otherwise) until it reaches
-    /// one of `statuses`; a timeout or `failed` is exit 9.
-    func wait(_ id: String, until statuses: Set<String>, label: String, request: WaitRequest,
-              kind: ResourceKind? = nil) throws(CLIError) -> JSONValue {
+    /// What `--wait` polls for one resource (of this view's kind unless `kind` says otherwise).
+    func waitTarget(_ id: String, until statuses: Set<String>, label: String, kind: ResourceKind? = nil) -> Waiter.Target {
         let kind = kind ?? view.kind
         // Reads in all three places it appears: "waiting for instance web-1: starting",
         // "gave up waiting for instance web-1 after …", "backup nightly ended failed".
-        let goal = Waiter.Goal(done: statuses, description: "\(kind.singular) \(terminalSafe(label))")
-        return try Waiter(client: client, streams: printer.streams, sleeper: sleeper, timeoutSeconds: request.timeoutSeconds)
-            .wait(for: kind.itemPath(id), goal: goal)
+        return Waiter.Target(id: id, path: kind.itemPath(id), description: "\(kind.singular) \(terminalSafe(label))",
+                             done: statuses, check: printer.suggestions.nsx("\(kind.plural) get \(id)"))
+    }
+
+    /// Polls a resource until it reaches one of `statuses`. A timeout or `failed` is exit 9,
+    /// after the object as last seen is printed: it is what the command leaves behind.
+    func wait(_ id: String, until statuses: Set<String>, label: String, request: WaitRequest,
+              kind: ResourceKind? = nil) throws(CLIError) -> JSONValue {
+        do {
+            return try waiter(request).wait(for: waitTarget(id, until: statuses, label: label, kind: kind))
+        } catch {
+            if let last = error.lastKnownObject { try show(last) }
+            throw error
+        }
+    }
+
+    func waiter(_ request: WaitRequest) -> Waiter {
+        Waiter(client: client, streams: printer.streams, sleeper: sleeper, timeoutSeconds: request.timeoutSeconds)
     }
 }

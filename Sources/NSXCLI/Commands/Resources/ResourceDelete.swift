@@ -2,12 +2,15 @@ import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
-/// `<noun> delete ID|NAME…`: asks first (or needs `--yes`), before any request, then deletes
-/// each in turn with one result each (`Batch`) — the same verb for every resource.
+/// `<noun> delete ID|NAME…`: on a terminal, looks up what the words name and asks, naming it
+/// (an unknown name is exit 5 with nothing asked); without one, `--yes` is needed before any
+/// request. Then deletes each in turn with one result each (`Batch`) — the same verb for
+/// every resource.
 enum ResourceDelete {
-    /// `Server IDs or names` (also what the instance actions take).
+    /// `Server IDs or names` (also what the instance actions take), completed with the live
+    /// IDs and names.
     static func targets(_ kind: ResourceKind) -> WordsArgument {
-        .words("ID|NAME", help: "\(kind.capitalized) IDs or names")
+        WordsArgument.words("ID|NAME", help: "\(kind.capitalized) IDs or names").completing(.resources(kind))
     }
 
     static func command(_ view: ResourceView, summary: String? = nil, examples: [Example] = []) -> NSXCommand {
@@ -20,12 +23,20 @@ enum ResourceDelete {
 
     static func run(_ view: ResourceView, _ words: [String], _ resources: ResourceAccess) throws(CLIError) {
         try resources.printer.validateFields(resultFields)
-        try resources.confirmation.require(question(verb: "Delete", kind: view.kind, words: words),
-                                           action: "nsx \(view.kind.plural) delete")
+        let confirmation = resources.confirmation
+        let action = "nsx \(view.kind.plural) delete"
+        try confirmation.checkPossible(action: action)
         let context = try resources.connect(view, fields: resultFields)
+        var ids: [String: String] = [:]
+        if !confirmation.assumeYes {
+            let found = try context.lookUp(words)
+            try confirmation.require("Delete \(Confirmation.naming(view.kind, found.map(\.object)))?", action: action)
+            for (word, object) in found { ids[word] = object["id"]?.stringValue }
+        }
         try Batch(printer: resources.printer, pastTense: "Deleted \(view.kind.singular)", columns: resultColumns,
                   fields: resultFields).run(words) { word throws(CLIError) in
-            let id = try context.id(word)
+            let id: String
+            if let known = ids[word] { id = known } else { id = try context.id(word) }
             let response = try context.client.delete(view.kind.itemPath(id))
             // A retried DELETE answered 404 after an attempt that was lost in transit: done.
             if response.data.isNull {
@@ -39,11 +50,4 @@ enum ResourceDelete {
     static let resultFields = ["id", "deleted", "error"]
     static let resultColumns = [Column("id", header: "ID", style: .id), Column("deleted", header: "DELETED"),
                                 Column("error", header: "ERROR", style: .map)]
-
-    /// "Delete server web-1?" / "Delete 3 servers (a, b, c)?" — in the words the user typed.
-    static func question(verb: String, kind: ResourceKind, words: [String]) -> String {
-        let names = words.map { terminalSafe($0) }
-        if names.count == 1 { return "\(verb) \(kind.singular) \(names[0])?" }
-        return "\(verb) \(names.count) \(kind.plural) (\(names.joined(separator: ", ")))?"
-    }
 }

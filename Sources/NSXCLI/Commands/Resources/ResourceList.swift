@@ -40,6 +40,9 @@ struct ResourceList: Sendable {
         var resources: ResourceAccess
         /// Asked once connected (tokens ask the API which token is in use).
         var presentation: (ResourceContext) throws(CLIError) -> Presentation
+        /// Filters that follow from the credential rather than the words, asked once connected
+        /// (tokens in the test environment list test tokens).
+        var impliedFilters: (ResourceContext) -> [(filter: ListFilter, value: String)] = { _ in [] }
 
         init(_ invocation: Invocation, list: ResourceList) throws(CLIError) {
             self.list = list
@@ -59,7 +62,7 @@ struct ResourceList: Sendable {
         let view = options.list.view
         let context = try options.resources.connect(view)
         var query: [(String, String)] = []
-        for (filter, value) in options.given {
+        for (filter, value) in options.impliedFilters(context) + options.given {
             switch filter {
             case .exact(_, let param), .flag(_, let param): query.append((param, value))
             case .reference(_, let param, let kind): query.append((param, try context.id(value, kind: kind)))

@@ -1,8 +1,9 @@
 import NSXOutput
 
-/// How one kind of resource is shown: the table's default columns and every key of its
-/// API object (docs/openapi.yaml), which is what `--fields` may name and what a `get`
-/// shows. Each noun's verbs take one of these instead of repeating the shape.
+/// How one kind of resource is shown: the table's default columns, which of them give way
+/// first on a narrow terminal, and every key of its API object (docs/openapi.yaml), which is
+/// what `--fields` may name and what a `get` shows. Each noun's verbs take one of these
+/// instead of repeating the shape.
 struct ResourceView: Sendable {
     let kind: ResourceKind
     /// Every key of the API object, in the API's order, with how each is presented.
@@ -10,14 +11,18 @@ struct ResourceView: Sendable {
     /// The list table's default columns.
     let columns: [Column]
 
-    /// - Parameter table: keys of `keys` shown by default in a list, in this order.
-    init(kind: ResourceKind, keys: [Column], table: [String]) {
+    /// - Parameters:
+    ///   - table: keys of `keys` shown by default in a list, in this order.
+    ///   - givesWay: keys of `table` that a narrow terminal drops, the first listed first;
+    ///     the others always stay (and names are cut with … only after these are gone).
+    init(kind: ResourceKind, keys: [Column], table: [String], givesWay: [String]) {
         self.kind = kind
         detailColumns = keys
         columns = table.map { key in
-            guard let column = keys.first(where: { $0.key == key }) else {
+            guard var column = keys.first(where: { $0.key == key }) else {
                 preconditionFailure("default column \(key) is not a key of \(kind.plural)")
             }
+            column.priority = givesWay.firstIndex(of: key)
             return column
         }
     }
@@ -33,12 +38,13 @@ struct ResourceView: Sendable {
             Column("region", header: "REGION"),
             Column("plan", header: "PLAN"),
             Column("status", header: "STATUS", style: .status),
-            Column("ipv4", header: "IPV4"),
+            Column("ipv4", header: "IPV4", style: .address),
             Column("labels", header: "LABELS", style: .map),
-            Column("created_at", header: "AGE", style: .time),
+            .created(),
             Column("updated_at", header: "UPDATED", style: .time),
         ],
-        table: ["id", "name", "status", "region", "plan", "ipv4", "created_at"])
+        table: ["id", "name", "status", "region", "plan", "ipv4", "created_at"],
+        givesWay: ["created_at", "plan", "region", "ipv4"])
 
     static let instance = ResourceView(
         kind: .instance,
@@ -48,10 +54,11 @@ struct ResourceView: Sendable {
             Column("server_id", header: "SERVER", style: .id),
             Column("image", header: "IMAGE"),
             Column("status", header: "STATUS", style: .status),
-            Column("created_at", header: "AGE", style: .time),
+            .created(),
             Column("updated_at", header: "UPDATED", style: .time),
         ],
-        table: ["id", "name", "server_id", "image", "status", "created_at"])
+        table: ["id", "name", "server_id", "image", "status", "created_at"],
+        givesWay: ["created_at", "image", "server_id"])
 
     static let backup = ResourceView(
         kind: .backup,
@@ -61,8 +68,9 @@ struct ResourceView: Sendable {
             Column("name", header: "NAME"),
             Column("status", header: "STATUS", style: .status),
             Column("size_bytes", header: "SIZE", style: .bytes),
-            Column("created_at", header: "CREATED", style: .time),
+            .created(),
             Column("completed_at", header: "COMPLETED", style: .time),
         ],
-        table: ["id", "name", "instance_id", "status", "size_bytes", "created_at"])
+        table: ["id", "name", "instance_id", "status", "size_bytes", "created_at"],
+        givesWay: ["created_at", "size_bytes", "instance_id"])
 }

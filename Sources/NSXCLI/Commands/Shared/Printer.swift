@@ -13,6 +13,8 @@ struct Printer {
     let noHeaders: Bool
     let quiet: Bool
     let clock: WallClock
+    /// Commands named in messages carry the profile in use (`CommandSuggestions`).
+    let suggestions: CommandSuggestions
 
     /// Output for people: a table without -q. They get notes, ✓ lines, frames and blocks;
     /// anything else is data for scripts, exactly as the API answered.

@@ -60,27 +60,28 @@ struct NewTokenOutput {
         return "\(terminalSafe(name)) (\(id))"
     }
 
-    /// `ci (tok_…, nsx_live_AbCd, live): servers:read; expires never`.
+    /// `ci (tok_…, nsx_live_AbCd, live): servers:read; expires never` — every word from the
+    /// server made terminal-safe, as this goes to stderr, which may be a terminal.
     static func summary(_ token: JSONValue) -> String {
-        let name = terminalSafe(token["name"]?.stringValue ?? "")
+        let name = token["name"]?.stringValue ?? ""
         let id = token["id"]?.stringValue ?? "?"
         let prefix = token["prefix"]?.stringValue ?? "?"
         let environment = token["environment"]?.stringValue ?? "live"
-        let permissions = (token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
         let expires = token["expires_at"]?.stringValue ?? "never"
-        return "\(name) (\(terminalSafe(id)), \(terminalSafe(prefix)), \(environment)): \(Permission.canonicalOrder(permissions).joined(separator: " ")); expires \(terminalSafe(expires))"
+        return terminalSafe("\(name) (\(id), \(prefix), \(environment)): \(permissions.joined(separator: " ")); expires \(expires)")
     }
 
     /// The framed display for a terminal.
     func frame(_ token: JSONValue, secret: String, now: Timestamp) -> String {
         let style = printer.streams.outStyle
         let environment = token["environment"]?.stringValue ?? "live"
-        let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let permissions = Permission.canonicalOrder((token["permissions"]?.arrayValue ?? []).compactMap(\.stringValue)).map(terminalSafe)
         let badge = environment == "test" ? style.cyan(style.bold("TEST")) : style.yellow(style.bold("LIVE"))
         let rows: [(label: String, plain: String, styled: String)] = [
             ("Name", terminalSafe(token["name"]?.stringValue ?? ""), terminalSafe(token["name"]?.stringValue ?? "")),
             ("ID", terminalSafe(token["id"]?.stringValue ?? ""), terminalSafe(token["id"]?.stringValue ?? "")),
-            ("Environment", environment.uppercased(), badge),
+            ("Environment", environment == "test" ? "TEST" : "LIVE", badge),
             ("Expires", Self.expiry(token["expires_at"]?.stringValue, now: now), Self.expiry(token["expires_at"]?.stringValue, now: now)),
         ]
         let labelWidth = (rows.map(\.label) + ["Permissions"]).map(\.count).max() ?? 0
@@ -117,11 +118,8 @@ struct NewTokenOutput {
     static func expiry(_ expiresAt: String?, now: Timestamp) -> String {
         guard let expiresAt else { return "never" }
         guard let moment = Timestamp(rfc3339: expiresAt) else { return terminalSafe(expiresAt) }
-        let seconds = (moment - now).wholeSeconds
-        guard seconds > 0 else { return "\(expiresAt) (expired)" }
-        // To the nearest minute: a 30d token made a moment ago expires "in 30 days", not 29.
-        let rounded = seconds < 60 ? seconds : (seconds + 30) / 60 * 60
-        return "\(expiresAt) (in \(RelativeTime.spoken(seconds: rounded)))"
+        guard moment > now else { return "\(expiresAt) (expired)" }
+        return "\(expiresAt) (\(RelativeTime.spoken(moment, now: now)))"
     }
 
     /// Permissions as lines of at most `width` characters (one permission never splits).

@@ -12,13 +12,14 @@ extension ResourceView {
             Column("prefix", header: "PREFIX"),
             Column("environment", header: "ENV"),
             Column("permissions", header: "PERMISSIONS", style: .list),
-            Column("created_at", header: "CREATED", style: .time),
+            .created(),
             Column("last_used_at", header: "LAST USED", style: .time),
             Column("expires_at", header: "EXPIRES", style: .time),
             Column("revoked_at", header: "REVOKED", style: .time),
             Column("token", header: "TOKEN"),
         ],
-        table: ["id", "name", "prefix", "environment", "permissions", "last_used_at", "expires_at", "created_at"])
+        table: ["id", "name", "prefix", "environment", "permissions", "last_used_at", "expires_at", "created_at"],
+        givesWay: ["created_at", "last_used_at", "prefix", "expires_at", "environment", "permissions"])
 }
 
 /// How tokens read in tables: permissions compact (`servers:rw instances:r+actions`),

@@ -19,9 +19,10 @@ enum TokensCreate: Verb {
             (2027-01-31: valid through that day, until 23:59:59 UTC), an RFC 3339 time,
             or never (the default).
 
-            The full token is printed once. Piped (or with -q), stdout carries the token
-            alone, so TOKEN=$(nsx tokens create …) works; the note goes to stderr. With
-            -o json the token object includes "token".
+            The full token is printed once. Piped, stdout carries the token alone, so
+            TOKEN=$(nsx tokens create …) works; the note goes to stderr. -q prints only the
+            token (-q is the value a script needs; here that is the secret, not the ID).
+            With -o json the token object includes "token".
 
             --save stores the token as a profile's credential instead of printing it: by
             default the profile named like the token. Replacing the profile in use, or
@@ -47,9 +48,9 @@ enum TokensCreate: Verb {
         var save: SaveTarget?
     }
 
+    /// The token's environment is the client's (`APIClient.environment`): test under `--test`,
+    /// with a test token, or through a profile logged in for test.
     struct Dependencies {
-        /// `--test` or NSX_ENV=test: a test token; otherwise the credential decides.
-        var testEnvironment: Bool
         var printer: Printer
         var api: APIAccess
         var profiles: TokenProfiles
@@ -100,7 +101,7 @@ extension TokensCreate {
     }
 
     static func dependencies(_ invocation: Invocation) -> Dependencies {
-        Dependencies(testEnvironment: invocation.globals.testEnvironment, printer: invocation.printer, api: invocation.api,
+        Dependencies(printer: invocation.printer, api: invocation.api,
                      profiles: TokenProfiles(factory: invocation.factory))
     }
 
@@ -115,7 +116,7 @@ extension TokensCreate {
         }
 
         let client = try dependencies.api.client(.renewIfDue)
-        let environment = dependencies.testEnvironment || client.credential?.tokenEnvironment == .test ? "test" : "live"
+        let environment = client.environment.rawValue
         var body: JSONObject = [
             "name": .string(words.name),
             "permissions": .array(words.permissions.map { .string($0) }),
@@ -145,7 +146,7 @@ extension TokensCreate {
         }
         try output.printSaved(token, message: "Saved token \(NewTokenOutput.label(token)) as profile \"\(save.profile)\"")
         if let previous, previous.credentialType == .apiToken, let oldID = previous.tokenID, oldID != id {
-            printer.streams.warn("Profile \"\(save.profile)\" held token \(oldID) before; it still works. Revoke it with `nsx tokens revoke \(oldID)` if it is no longer needed.")
+            printer.streams.warn("Profile \"\(save.profile)\" held token \(oldID) before; it still works. Revoke it with `\(printer.suggestions.nsx("tokens revoke \(oldID)"))` if it is no longer needed.")
         }
     }
 
@@ -165,19 +166,23 @@ extension TokensCreate {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var tokenName: Self { .value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)") }
+    static var tokenName: Self { ValueOption.value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)").required }
     static var expires: Self {
         .value("expires", .string, valueName: "when", help: "30d, 12h, a date (2027-01-31), an RFC 3339 time, or never", default: "never")
     }
     static var saveProfile: Self {
-        .value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)")
+        ValueOption.value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)")
+            .completing(.profiles)
     }
 }
 
 extension OptionKey where Self == ListOption {
-    static var permission: Self { .list("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard (repeatable)") }
+    static var permission: Self {
+        ListOption.list("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard")
+            .completing(.permissions)
+    }
     static var forCommand: Self {
-        .list("for", .string, valueName: "command", help: "Grant what this nsx command needs, e.g. \"servers list\" (repeatable)")
+        .list("for", .string, valueName: "command", help: "Grant what this nsx command needs, e.g. \"servers list\"")
     }
 }
 

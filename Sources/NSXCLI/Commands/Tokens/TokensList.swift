@@ -1,34 +1,42 @@
 import NSXCommandLine
 import NSXJSON
 
-/// `nsx tokens list [--env live|test] [--include-revoked] [--all | --limit N]`: the resource
+/// `nsx tokens list [--env live|test] [--name N] [--include-revoked] [--all | --limit N]`: the resource
 /// list, with rows that read well in a table.
 ///
-/// Under `--test` (or `NSX_ENV=test`) only test tokens are listed unless `--env` says
-/// otherwise. On a terminal the token nsx itself is using is marked with `*`.
+/// In the test environment (`--test`, `NSX_ENV=test`, or a profile logged in for test) only
+/// test tokens are listed unless `--env` says otherwise. On a terminal the token nsx itself is
+/// using is marked with `*`.
 enum TokensList {
     static let spec = NSXCommand(
         "list", aliases: ["ls"], summary: "List API tokens",
         discussion: """
             Permissions are shown compactly (servers:rw instances:r+actions; the JSON
-            has the full list). On a terminal, * marks the token nsx is using. Under
-            --test only test tokens are listed, unless --env says otherwise.
+            has the full list). On a terminal, * marks the token nsx is using. In the test
+            environment (--test, or a profile logged in with --test) only test tokens are
+            listed, unless --env says otherwise.
             """,
-        options: [.tokenEnvironment, .includeRevoked, .allPages, .limit],
-        examples: [Example("nsx tokens list"), Example("nsx tokens list --env test --include-revoked -o json")],
+        options: [.tokenEnvironment, .nameFilter, .includeRevoked, .allPages, .limit],
+        examples: [
+            Example("nsx tokens list"),
+            Example("nsx tokens list --name ci --include-revoked"),
+            Example("nsx tokens list --env test --include-revoked -o json"),
+            Example("nsx tokens list --all -o json | jq -r '.[] | select(.last_used_at == null) | .id'",
+                    summary: "IDs of tokens never used"),
+        ],
         permissions: ["settings:read"],
         action: CommandRunner(parse: options, run: ResourceList.run))
 
     static let list = ResourceList(view: .token, filters: [
-        .exact(.tokenEnvironment, param: "environment"), .flag(.includeRevoked, param: "include_revoked"),
+        .exact(.tokenEnvironment, param: "environment"), .flag(.includeRevoked, param: "include_revoked"), .exact(.nameFilter),
     ])
 
-    /// The list's options: `--test` lists test tokens unless `--env` says otherwise, and
-    /// rows are presented for people as `TokenTable` has them.
+    /// The list's options: in the test environment only test tokens unless `--env` says
+    /// otherwise, and rows presented for people as `TokenTable` has them.
     static func options(_ invocation: Invocation) throws(CLIError) -> ResourceList.Options {
         var options = try ResourceList.Options(invocation, list: list)
-        if invocation.globals.testEnvironment, invocation.parsed[.tokenEnvironment] == nil {
-            options.given.insert((list.filters[0], "test"), at: 0)
+        if invocation.parsed[.tokenEnvironment] == nil {
+            options.impliedFilters = { context in context.client.environment == .test ? [(list.filters[0], "test")] : [] }
         }
         let includeRevoked = invocation.parsed[.includeRevoked]
         options.presentation = { context throws(CLIError) in

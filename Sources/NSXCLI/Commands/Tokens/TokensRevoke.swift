@@ -2,15 +2,16 @@ import NSXCommandLine
 import NSXJSON
 import NSXOutput
 
-/// `nsx tokens revoke ID|NAME…`: asks first on a terminal (showing each token's name and
-/// prefix); without one, `--yes` is required and checked before any request. Each token
-/// is revoked in turn with one result each; the credential nsx itself is using goes last,
-/// and is then dropped from the keyring and from the profile that held it.
+/// `nsx tokens revoke ID|NAME…` (also `delete`, `rm`): on a terminal, looks the tokens up and
+/// asks showing each one's name and prefix (an unknown word is exit 5 with nothing asked);
+/// without one, `--yes` is required and checked before any request. Each token is revoked in
+/// turn with one result each — one already revoked says so and is left alone — and the
+/// credential nsx itself is using goes last, then is dropped from the keyring and its profile.
 enum TokensRevoke: Verb {
     static let targets = ResourceDelete.targets(.token)
 
     static let spec = NSXCommand(
-        "revoke", aliases: ["delete"], summary: "Revoke API tokens at once",
+        "revoke", aliases: ["delete", "rm"], summary: "Revoke API tokens at once",
         discussion: """
             Asks first on a terminal, showing each token's name and prefix; without a
             terminal --yes is required. Revoking the credential nsx itself uses removes
@@ -33,60 +34,59 @@ enum TokensRevoke: Verb {
         try confirmation.checkPossible(action: "nsx tokens revoke")
         try resources.printer.validateFields(resultFields)
         let context = try resources.connect(.token, fields: resultFields)
-        let current = CurrentCredential.describe(context.client, needs: [.tokenID])
+        let revoker = TokenRevoker(client: context.client, profiles: profiles, printer: context.printer)
 
-        // Names become IDs up front, so the question can show what goes and the token in
-        // use can go last (after it, nothing else could be revoked). A word that does not
-        // resolve fails in its turn below, with its own result.
-        var ids: [String: String] = [:]
-        for word in words where ids[word] == nil {
-            if let id = try? context.id(word) { ids[word] = id }
-        }
+        // On a terminal every word is looked up first, so the question can show what goes (an
+        // unknown word fails before anything is asked).
+        var tokens: [String: JSONValue] = [:]
         if !confirmation.assumeYes {
-            try confirm(words, ids: ids, current: current, context: context, confirmation: confirmation)
+            let found = try context.lookUp(words)
+            for (word, token) in found { tokens[word] = token }
+            try confirm(found.map(\.object).filter { $0["revoked_at"]?.isNull != false }, current: revoker.current,
+                        context: context, confirmation: confirmation)
         }
-        let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID }
-            + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
+        // With --yes nothing was looked up: names become IDs here, so that the token in use
+        // goes last (a word that names nothing fails in its turn below).
+        var ids: [String: String] = tokens.compactMapValues { $0["id"]?.stringValue }
+        for word in words where ids[word] == nil {
+            ids[word] = try? context.id(word)
+        }
+        let ordered = revoker.inUseLast(words) { ids[$0] }
 
-        let apiURL = context.client.baseURL
-        try Batch(printer: context.printer, pastTense: "Revoked token", columns: ResourceView.token.columns,
-                  fields: resultFields).run(ordered) { word throws(CLIError) in
-            let id: String
-            if let known = ids[word] { id = known } else { id = try context.id(word) }
-            let revoked = try context.client.delete(ResourceKind.token.itemPath(id)).data
-            // A DELETE retried after a lost answer comes back empty: the token is revoked all the same.
-            let result: JSONValue = revoked.isNull ? .object(JSONObject([("id", .string(id))])) : revoked
-            let label = NewTokenOutput.label(result)
-            if id == current?.tokenID, current?.source == .env {
-                context.printer.warn("NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
-            }
-            profiles.forget(
-                id, label: label, apiURL: apiURL,
-                inUseProfile: current?.tokenID == id && current?.source != .env ? profiles.activeProfile : nil)
-            return result
+        var results: [Result<Batch.Done, CLIError>] = []
+        for word in ordered {
+            results.append(Result { () throws(CLIError) in
+                let token: JSONValue
+                if let known = tokens[word] {
+                    token = known
+                } else if let id = ids[word] {
+                    token = try context.get(id)
+                } else {
+                    token = try context.get(try context.id(word))
+                }
+                if let at = token["revoked_at"]?.stringValue {
+                    return Batch.Done(object: token, saying: "Token \(NewTokenOutput.label(token)) was already revoked (\(at))")
+                }
+                return Batch.Done(object: try revoker.revoke(token["id"]?.stringValue ?? word, known: token))
+            })
         }
+        try Batch(printer: context.printer, pastTense: "Revoked token", columns: ResourceView.token.columns, fields: resultFields)
+            .report(ordered, results)
     }
 
     /// Keys a result may have: the token object's, or `error` for one that failed.
     static let resultFields = ResourceView.token.fields + ["error"]
 
     /// "Revoke token ci (nsx_live_AbCd, tok_…)?" — several tokens are listed first, one a line.
-    static func confirm(_ words: [String], ids: [String: String], current: CurrentCredential?,
-                        context: ResourceContext, confirmation: Confirmation) throws(CLIError) {
-        var lines: [String] = []
-        var seen = Set<String>()
-        for word in words {
-            guard let id = ids[word] else {
-                lines.append("\(terminalSafe(word)) (not found; it will fail)")
-                continue
-            }
-            guard seen.insert(id).inserted else { continue }
-            let token = try? context.get(id)
-            let name = terminalSafe(token?["name"]?.stringValue ?? word)
-            let prefix = terminalSafe(token?["prefix"]?.stringValue ?? "?")
-            var line = "\(name) (\(prefix), \(id))"
+    /// Tokens already revoked are not asked about.
+    static func confirm(_ tokens: [JSONValue], current: CurrentCredential?, context: ResourceContext,
+                        confirmation: Confirmation) throws(CLIError) {
+        guard !tokens.isEmpty else { return }
+        let lines = tokens.map { token in
+            let id = token["id"]?.stringValue ?? "?"
+            var line = terminalSafe("\(token["name"]?.stringValue ?? id) (\(token["prefix"]?.stringValue ?? "?"), \(id))")
             if id == current?.tokenID { line += " — the credential nsx is using now" }
-            lines.append(line)
+            return line
         }
         let question: String
         if lines.count == 1 {
