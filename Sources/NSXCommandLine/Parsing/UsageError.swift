@@ -19,6 +19,8 @@ public struct UsageError: Error, Sendable, Equatable {
         case missingSubcommand(command: String, available: [String])
         case missingArgument(name: String)
         case unexpectedArgument(value: String, command: String)
+        /// Options that exclude each other, named by their long forms (`--data`, `--memory`).
+        case conflictingOptions([String])
     }
 
     public var reason: Reason
@@ -66,6 +68,8 @@ extension UsageError: CustomStringConvertible {
             "missing argument \(name)"
         case .unexpectedArgument(let value, let command):
             "unexpected argument \(quoted(value)) for \(quoted(command))"
+        case .conflictingOptions(let options):
+            "options " + options.joined(separator: " and ") + " cannot be used together"
         }
     }
 
