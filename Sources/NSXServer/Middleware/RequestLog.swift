@@ -1,4 +1,5 @@
 import Foundation
+import NSXTime
 
 /// One stderr line per request: time, method, path (never the query, which may carry
 /// secrets), status, duration and request id. Credentials are never logged.
@@ -12,7 +13,7 @@ public final class RequestLog: Sendable {
 
     func record(method: String, path: String, status: String, milliseconds: Double, requestID: String, note: String? = nil) {
         guard enabled else { return }
-        var line = RFC3339.format(Int(Date().timeIntervalSince1970))
+        var line = WallClock.system.now().rfc3339
         line += " \(method) \(Self.sanitized(path)) \(status) \(Self.tenths(milliseconds))ms \(requestID)"
         if let note { line += " \(note)" }
         line += "\n"
