@@ -102,6 +102,23 @@ import Testing
         }
     }
 
+    /// The scheme in any case and blanks around the credential are accepted; anything else
+    /// that is not `Bearer <credential>` is a 401 (the header is read byte by byte).
+    @Test func authorizationHeaderSpellings() async throws {
+        try await TestServer.run { server in
+            let (secret, _) = try await server.makeToken([.serversRead])
+            for header in ["Bearer \(secret)", "bearer \(secret)", "BEARER  \(secret) ", "BeArEr \t\(secret)\t"] {
+                let response = try await server.api.get("/api/v1/servers", token: nil, headers: ["Authorization": header])
+                #expect(response.status == 200, "\(header.debugDescription)")
+            }
+            for header in ["Bearer", "Bearer ", "Bearer\t\(secret)", "Bearerx \(secret)", "Basic \(secret)", "Beare \(secret)",
+                           "\(secret)", "Bearer \(secret) extra", "Bearer \(secret.dropLast())"] {
+                let response = try await server.api.get("/api/v1/servers", token: nil, headers: ["Authorization": header])
+                #expect(response.status == 401, "\(header.debugDescription)")
+            }
+        }
+    }
+
     @Test func lastUsedAtIsUpdatedAtMostOnceAMinute() async throws {
         try await TestServer.run { server in
             let session = try await server.login()

@@ -89,3 +89,16 @@ import Testing
         #expect(TokenSecret.hash(live).count == 64)
     }
 }
+
+@Suite struct BearerHeaderTests {
+    @Test func readsTheCredential() {
+        #expect(Authenticator.bearer("Bearer abc") == "abc")
+        #expect(Authenticator.bearer("bEaReR abc") == "abc")
+        #expect(Authenticator.bearer("  Bearer   abc \t") == "abc")
+        #expect(Authenticator.bearer("Bearer a b") == "a b")
+        #expect(Authenticator.bearer("Bearer é") == "é")
+        for header in [nil, "", "Bearer", "Bearer  ", "Bearer\tabc", "Bearerabc", "Basic abc", "Beaker abc", "Bearér abc", "abc"] as [String?] {
+            #expect(Authenticator.bearer(header) == nil, "\(String(describing: header))")
+        }
+    }
+}
