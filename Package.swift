@@ -38,7 +38,13 @@ let package = Package(
         .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
         .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
-        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring", "NSXOutput"]),
+        // Token hygiene engine (`tokens scan`, `tokens audit`): libc only, no CLI knowledge.
+        .target(name: "NSXTokenScan"),
+        // The commit and build date, written by the plugin when the checked-out commit changes.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .target(name: "NSXBuildInfo", plugins: ["BuildInfoPlugin"]),
+        .target(name: "NSXCLI", dependencies: ["NSXJSON", "NSXTime", "NSXCommandLine", "NSXHTTP", "NSXConfig", "NSXKeyring",
+                                               "NSXOutput", "NSXTokenScan", "NSXBuildInfo"]),
         .executableTarget(name: "nsx", dependencies: ["NSXCLI"]),
 
         // MARK: Local API server
@@ -62,13 +68,14 @@ let package = Package(
         // MARK: Tests (one target per module, plus the end-to-end suite)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NSXTimeTests", dependencies: ["NSXTime"]),
-        .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine"]),
+        .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine", "TestSupport"]),
         .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP", "NSXTime"]),
         .testTarget(name: "NSXJSONTests", dependencies: ["NSXJSON"]),
         .testTarget(name: "NSXConfigTests", dependencies: ["NSXConfig", "NSXJSON", "TestSupport"]),
         .testTarget(name: "NSXKeyringTests", dependencies: ["NSXKeyring", "CSecretShim", "TestSupport"]),
         .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON", "NSXTime"]),
         .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI", "NSXTime"]),
+        .testTarget(name: "NSXTokenScanTests", dependencies: ["NSXTokenScan"]),
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
             "NSXJSON",
@@ -76,6 +83,6 @@ let package = Package(
             "NSXCommandLine",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON", "TestSupport"]),
     ]
 )

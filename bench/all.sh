@@ -8,7 +8,7 @@ if [ -z "${BENCH_BIN_DIR:-}" ]; then
     scripts/build-release >&2
     export BENCH_BIN_DIR=.build/release
 fi
-for script in startup get list server; do
+for script in startup get list server scan; do
     echo "== bench/$script.sh"
     "bench/$script.sh"
     echo

@@ -94,7 +94,12 @@ import Testing
     @Test func versionAndHelp() throws {
         let world = try AuthWorld()
         #expect(try world.user.nsx("--version").stdout == "nsx 0.1.0\n")
-        #expect(try world.user.nsx("version").stdout == "nsx 0.1.0\n")
+        // `version` adds the commit and build date the plugin recorded (this checkout has a .git).
+        let long = try world.user.nsx("version").stdout
+        #expect(long.range(of: #"^nsx 0\.1\.0 \(commit [0-9a-f]{12}, built \d{4}-\d{2}-\d{2}\)\n$"#, options: .regularExpression) != nil, "\(long)")
+        let json = try #require(try world.user.nsx("version", "-o", "json").json() as? [String: Any])
+        #expect(Set(json.keys) == ["version", "commit", "build_date"])
+        #expect(json["version"] as? String == "0.1.0")
         let codes = try world.user.nsx("help", "exit-codes")
         #expect(codes.status == 0)
         #expect(codes.stdout.contains("  3    not authenticated"))
@@ -122,7 +127,7 @@ import Testing
         }
         let man = try world.user.nsx("man")
         #expect(man.stdout.hasPrefix(".\\\" Generated from the command tree of nsx"))
-        #expect(man.stdout.contains(".SH EXIT STATUS"))
+        #expect(man.stdout.contains(".SH \"EXIT STATUS\""))
     }
 }
 

@@ -207,4 +207,32 @@ struct TokensManageEndToEndTests {
         let refused = try world.user.nsx(["tokens", "rotate", "loose"])
         #expect(refused.status == 2, "\(refused)")
     }
+
+    @Test("rotate --expires gives the replacement a new end (or none, with never), as audit's no-expiry fix needs")
+    func rotateWithExpiry() throws {
+        let world = try ResourceWorld()
+        _ = try mint(world, "forever", "servers:read")
+        let formatter = ISO8601DateFormatter()
+        try world.ok(["tokens", "rotate", "forever", "--expires", "2099-01-31", "--yes"])
+        let dated = try world.object(["tokens", "show", "forever"])
+        #expect(dated["expires_at"] as? String == "2099-01-31T23:59:59Z", "\(dated)")
+
+        try world.ok(["tokens", "rotate", "forever", "--expires", "30d", "--yes"])
+        let month = try world.object(["tokens", "show", "forever"])
+        let expiresAt = try #require(formatter.date(from: month["expires_at"] as? String ?? ""))
+        let createdAt = try #require(formatter.date(from: month["created_at"] as? String ?? ""))
+        let lifetime = expiresAt.timeIntervalSince(createdAt)
+        #expect(abs(lifetime - 30 * 86_400) <= 5, "\(month)")
+
+        try world.ok(["tokens", "rotate", "forever", "--expires", "never", "--yes"])
+        #expect(try world.object(["tokens", "show", "forever"])["expires_at"] is NSNull)
+
+        // A bad --expires is a usage error before anything is made or revoked.
+        let before = try world.object(["tokens", "show", "forever"])["id"] as? String
+        let bad = try world.user.nsx(["tokens", "rotate", "forever", "--expires", "30", "--yes"])
+        #expect(bad.status == 2, "\(bad)")
+        #expect(bad.stderr.hasPrefix("error: --expires 30 needs a unit, e.g. 30d for days or 30h for hours\n"), "\(bad)")
+        #expect(try world.object(["tokens", "show", "forever"])["id"] as? String == before)
+        #expect(try world.array(["tokens", "list", "--name", "forever"]).count == 1)
+    }
 }

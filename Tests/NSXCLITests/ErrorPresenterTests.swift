@@ -63,6 +63,7 @@ struct ErrorPresenterTests {
         Row(error: .waitFailed(what: "bak_a", status: "failed"), exit: .waitGaveUp, code: "WAIT_FAILED"),
         Row(error: .batchFailed(first: .notFound, failures: 1, total: 2), exit: .notFound, code: "PARTIAL_FAILURE"),
         Row(error: .checksFailed(2), exit: .failure, code: "CHECKS_FAILED"),
+        Row(error: .findings("found 2 tokens in 1 file"), exit: .findings, code: "FINDINGS"),
         Row(error: .interrupted, exit: .interrupted, code: "INTERRUPTED"),
     ]
 
@@ -76,7 +77,7 @@ struct ErrorPresenterTests {
     }
 
     @Test func exitCodesAreCLIMds() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 130])
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 130])
     }
 
     @Test func storingInTheKeyringNamesInsecureStorage() {

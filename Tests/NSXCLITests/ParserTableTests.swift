@@ -126,19 +126,19 @@ struct ParserTableTests {
         Failure(argv: ["help", "sevrers"], stderr: """
             error: unknown command "sevrers" for "nsx"
             hint: Did you mean "servers"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["help", "exit-code"], stderr: """
             error: unknown command "exit-code" for "nsx"
             hint: Did you mean "exit-codes"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["help", "servers", "lst"], stderr: """
             error: unknown command "lst" for "nsx servers"
             hint: Did you mean "list"?
-            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment
+            hint: Usage: nsx help [COMMAND…] | help exit-codes | help environment | help formatting | help permissions
 
             """),
         Failure(argv: ["config", "set", "output", "jsn"], stderr: """

@@ -91,10 +91,12 @@ struct ResourcesParsingTests {
     @Test("Every resource verb is wired to an action")
     func wired() throws {
         let verbs: [[String]] = [
-            ["servers", "list"], ["servers", "get", "a"], ["servers", "create"], ["servers", "update", "a"], ["servers", "delete", "a"],
-            ["instances", "list"], ["instances", "get", "a"], ["instances", "create"], ["instances", "update", "a"],
+            ["servers", "list"], ["servers", "get", "a"], ["servers", "create", "--name", "a", "--region", "us-east", "--plan", "basic-1"],
+            ["servers", "update", "a"], ["servers", "delete", "a"],
+            ["instances", "list"], ["instances", "get", "a"], ["instances", "create", "--name", "a", "--server", "b", "--image", "c"],
+            ["instances", "update", "a"],
             ["instances", "delete", "a"], ["instances", "start", "a"], ["instances", "stop", "a"], ["instances", "restart", "a"],
-            ["backups", "list"], ["backups", "get", "a"], ["backups", "create"], ["backups", "delete", "a"], ["backups", "restore", "a"],
+            ["backups", "list"], ["backups", "get", "a"], ["backups", "create", "--instance", "a"], ["backups", "delete", "a"], ["backups", "restore", "a"],
             ["settings", "get"], ["settings", "set", "a=b"], ["api", "me"],
         ]
         for words in verbs {

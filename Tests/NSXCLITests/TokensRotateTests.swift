@@ -125,6 +125,18 @@ struct TokensRotateTests {
         #expect(lifetime == TokensRotate.Lifetime(expiresAt: expected, capped: capped))
     }
 
+    @Test("--expires: the moment given, or never, still capped by the creating credential", arguments: [
+        // given, creator expires, expected, capped
+        ("2026-06-01T00:00:00Z", nil, "2026-06-01T00:00:00Z", false),
+        (nil, nil, nil, false),
+        ("2026-06-01T00:00:00Z", "2026-04-01T00:00:00Z", "2026-04-01T00:00:00Z", true),
+        (nil, "2026-04-01T00:00:00Z", "2026-04-01T00:00:00Z", true),
+        ("2026-03-20T00:00:00Z", "2026-04-01T00:00:00Z", "2026-03-20T00:00:00Z", false),
+    ] as [(String?, String?, String?, Bool)])
+    func chosenLifetime(given: String?, creator: String?, expected: String?, capped: Bool) {
+        #expect(TokensRotate.Lifetime.chosen(given, creatorExpiresAt: creator) == TokensRotate.Lifetime(expiresAt: expected, capped: capped))
+    }
+
     @Test("the rotated token gets the same lifetime")
     func lifetimeSent() throws {
         let world = TokensWorld()

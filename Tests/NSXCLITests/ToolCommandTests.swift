@@ -72,8 +72,17 @@ struct ConfigCommandTests {
 }
 
 struct MetaCommandTests {
-    @Test func version() {
-        #expect(TestCLI().run(["version"]).stdout == "nsx 0.1.0\n")
+    /// The version with the commit and day of the build (Plugins/BuildInfoPlugin), "unknown"
+    /// where the build could not tell, and as an object for scripts; --version stays the bare
+    /// version that scripts and packaging checks compare.
+    @Test func version() throws {
+        let line = TestCLI().run(["version"]).stdout
+        #expect(line.wholeMatch(of: /nsx 0\.1\.0 \(commit ([0-9a-f]{12}|unknown), built (\d{4}-\d{2}-\d{2}|unknown)\)\n/) != nil, "\(line)")
+        #expect(TestCLI().run(["--version"]).stdout == "nsx 0.1.0\n")
+        let json = try JSONSerialization.jsonObject(with: Data(TestCLI().run(["version", "-o", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "0.1.0")
+        #expect(line.contains("commit \((json?["commit"] as? String) ?? "unknown"),"))
+        #expect(line.contains("built \((json?["build_date"] as? String) ?? "unknown")"))
     }
 
     @Test func helpForACommandIsItsHelpPage() {

@@ -1,6 +1,7 @@
 import Foundation
 import NSXCommandLine
 import Testing
+import TestSupport
 
 /// The generated scripts, run by the real shells: syntax first, then what each offers
 /// for a command line typed so far (the last word is the one being completed).
@@ -30,7 +31,24 @@ struct CompletionShellTests {
     /// A file the scripts should offer for path values (the script file itself).
     static let fileMarker = "<file>"
 
+    /// Stands in for the program the scripts ask for live values (`nsx __complete SOURCE --
+    /// WORD TYPED…`): servers (one with a blank in its name; others for `--profile work`) and
+    /// two permission lists. The scripts filter by the word typed themselves too.
+    static let posixFake = #"""
+        nsx() {
+            [[ $1 == __complete && $3 == -- ]] || return 1
+            case $2 in
+                servers) if [[ " $* " == *" --profile work "* || " $* " == *" --profile=work "* ]]; then printf 'srv_work\tworkweb\n'
+                         else printf 'srv_1\tweb-1\nweb-1\tsrv_1\nsrv_2\tdb 2\ndb 2\tsrv_2\n'; fi ;;
+                permissions) printf 'servers:read,servers:write\tCreate, update, delete servers\nservers:read,instances:read\tView instances\n' ;;
+            esac
+        }
+        """#
+
     // MARK: - bash
+
+    static let bashDriver = posixFake + CompletionDrivers.bash
+
 
     @Test(arguments: [
         Case(words: ["nsx", ""], offered: ["servers", "tokens", "config", "api", "completion", "help"]),
@@ -49,18 +67,27 @@ struct CompletionShellTests {
         Case(words: ["nsx", "servers", "list", "--status", ""], offered: ["running", "stopped", "failed"]),
         Case(words: ["nsx", "servers", "ls", "-s", "r"], offered: ["running"]),
         Case(words: ["nsx", "-qo", ""], offered: ["table", "json", "yaml"]),
-        Case(words: ["nsx", "--output", "=", "j"], offered: ["json"]),
-        Case(words: ["nsx", "servers", "list", "--status=s"], offered: ["--status=stopped"]),
+        Case(words: ["nsx", "--output=j"], offered: ["json"]),
+        Case(words: ["nsx", "--output="], offered: ["table", "json", "yaml"]),
+        Case(words: ["nsx", "servers", "list", "--status=s"], offered: ["stopped"]),
         Case(words: ["nsx", "servers", "create", "--user-data", fileMarker], offered: [fileMarker]),
         Case(words: ["nsx", "completion", ""], offered: ["bash", "zsh", "fish"]),
         Case(words: ["nsx", "completion", "bash", ""], offered: []),
         Case(words: ["nsx", "config", "set", ""], offered: ["output", "color"]),
         Case(words: ["nsx", "api", "--", ""], offered: ["GET", "POST", "DELETE"]),
+        Case(words: ["nsx", "servers", "get", ""], offered: ["srv_1", "web-1", "srv_2", #"db\ 2"#]),
+        Case(words: ["nsx", "servers", "get", "w"], offered: ["web-1"]),
+        Case(words: ["nsx", "servers", "get", "srv_1", ""], offered: []),
+        Case(words: ["nsx", "servers", "delete", "srv_1", "d"], offered: [#"db\ 2"#]),
+        Case(words: ["nsx", "--profile", "work", "servers", "get", ""], offered: ["srv_work"]),
+        Case(words: ["nsx", "servers", "get", "--profile=work", ""], offered: ["srv_work"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "servers:read,ser"], offered: ["read,servers:write"]),
+        Case(words: ["nsx", "tokens", "create", "--perm=servers:read,"], offered: ["read,servers:write", "read,instances:read"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "x"], offered: []),
     ])
     func bashOffers(_ testCase: Case) throws {
-        let driver = #"source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _nsx; printf '%s\n' "${COMPREPLY[@]}""#
         let result = try ShellRunner.run("bash", script: Self.sample.render(.bash)) { file in
-            ["-c", driver, file] + Self.typed(testCase.words, scriptPath: file)
+            ["-c", Self.bashDriver, file] + Self.typed(testCase.words, scriptPath: file)
         }
         #expect(result.errors.isEmpty)
         #expect(Self.offered(result) == testCase.offered)
@@ -78,16 +105,8 @@ struct CompletionShellTests {
 
     // MARK: - zsh
 
-    /// zsh's completion builtins only work inside a completion widget, so the test stands
-    /// in for them: `compadd` and `_describe` print the candidates matching the word being
-    /// completed, `compset -P '*='` drops the `--option=` part, `_files` prints a marker.
-    static let zshStubs = #"""
-        compdef() { : }
-        compset() { cur=${cur#*=} }
-        compadd() { [[ $1 == -- ]] && shift; local w; for w in "$@"; do [[ $w == ${cur}* ]] && print -r -- $w; done; return 0 }
-        _describe() { local w; for w in "${(@P)argv[-1]}"; do w=${w%%:*}; [[ $w == ${cur}* ]] && print -r -- $w; done; return 0 }
-        _files() { print -r -- '<file>' }
-        """#
+    static let zshStubs = CompletionDrivers.zshStubs + posixFake
+
 
     @Test(arguments: [
         Case(words: ["nsx", ""], offered: ["servers", "tokens", "config", "api", "completion", "help"]),
@@ -108,9 +127,14 @@ struct CompletionShellTests {
         Case(words: ["nsx", "config", "set", ""], offered: ["output", "color"]),
         Case(words: ["nsx", "config", "set", "output", ""], offered: []),
         Case(words: ["nsx", "api", "--", ""], offered: ["GET", "POST", "DELETE"]),
+        Case(words: ["nsx", "servers", "get", ""], offered: ["srv_1", "web-1", "srv_2", "db 2"]),
+        Case(words: ["nsx", "servers", "get", "w"], offered: ["web-1"]),
+        Case(words: ["nsx", "--profile", "work", "servers", "get", ""], offered: ["srv_work"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "servers:read,ser"], offered: ["servers:read,servers:write"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "x"], offered: []),
     ])
     func zshOffers(_ testCase: Case) throws {
-        let driver = Self.zshStubs + #"; source "$0"; words=("$@"); CURRENT=$#words; _nsx"#
+        let driver = Self.zshStubs + "; " + CompletionDrivers.zsh
         let result = try ShellRunner.run("zsh", script: Self.sample.render(.zsh)) { file in
             ["-f", "-c", driver, file] + testCase.words
         }
@@ -140,11 +164,32 @@ struct CompletionShellTests {
         Case(words: ["nsx", "completion", ""], offered: ["bash", "fish", "zsh"]),
         Case(words: ["nsx", "completion", "bash", ""], offered: []),
         Case(words: ["nsx", "config", "set", ""], offered: ["color", "output"]),
+        Case(words: ["nsx", "servers", "get", ""], offered: ["db 2", "srv_1", "srv_2", "web-1"]),
+        Case(words: ["nsx", "servers", "get", "w"], offered: ["web-1"]),
+        Case(words: ["nsx", "--profile", "work", "servers", "get", ""], offered: ["srv_work"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "servers:read,ser"], offered: ["servers:read,servers:write"]),
+        Case(words: ["nsx", "tokens", "create", "--perm=servers:read,ser"], offered: ["--perm=servers:read,servers:write"]),
+        Case(words: ["nsx", "tokens", "create", "--perm", "x"], offered: []),
     ])
     func fishOffers(_ testCase: Case) throws {
+        let fake = #"""
+            function nsx
+                test "$argv[1]" = __complete; and test "$argv[3]" = --; or return 1
+                switch $argv[2]
+                    case servers
+                        if contains -- work $argv; and contains -- --profile $argv
+                            printf 'srv_work\tworkweb\n'
+                        else
+                            printf 'srv_1\tweb-1\nweb-1\tsrv_1\nsrv_2\tdb 2\ndb 2\tsrv_2\n'
+                        end
+                    case permissions
+                        printf 'servers:read,servers:write\tCreate\nservers:read,instances:read\tView\n'
+                end
+            end
+            """#
         let result = try ShellRunner.run("fish", script: Self.sample.render(.fish)) { file in
             let line = Self.typed(testCase.words, scriptPath: file).joined(separator: " ")
-            return ["--no-config", "-c", "source $argv[1]; complete -C $argv[2]", file, line]
+            return ["--no-config", "-c", fake + "\n" + CompletionDrivers.fish, file, line]
         }
         #expect(result.errors.isEmpty)
         let candidates = result.lines.map { String($0.prefix { $0 != "\t" }) }

@@ -24,6 +24,7 @@ struct CompletionSnapshotTests {
                 'tool:shell') cmd='tool shell' ;;
                 'tool items:list') cmd='tool items list' ;;
                 'tool items:ls') cmd='tool items list' ;;
+                'tool items:show') cmd='tool items show' ;;
                 *) return 1 ;;
             esac
         }
@@ -47,17 +48,58 @@ struct CompletionSnapshotTests {
         _tool_words() {
             case "$1" in
                 'tool') COMPREPLY=($(compgen -W 'items shell' -- "$3")) ;;
-                'tool items') COMPREPLY=($(compgen -W 'list' -- "$3")) ;;
+                'tool items') COMPREPLY=($(compgen -W 'list show' -- "$3")) ;;
+                'tool items show') if (( $2 == 0 )); then _tool_dynamic 'items' "$3" ''; fi ;;
                 'tool shell') if (( $2 == 0 )); then COMPREPLY=($(compgen -W 'bash zsh' -- "$3")); fi ;;
             esac
         }
 
+        # The words as typed, in typed[0…at]: bash splits --opt=value and a:b at the characters
+        # of COMP_WORDBREAKS; pieces with no blank between them in COMP_LINE are one word again.
+        _tool_join() {
+            local line=${COMP_LINE:0:COMP_POINT} rest piece
+            local -i i
+            typed=() at=0
+            for (( i = 0; i <= COMP_CWORD; i++ )); do
+                piece=${COMP_WORDS[i]}
+                rest=${line#"${line%%[![:blank:]]*}"}
+                if (( i > 0 )) && [[ -n $COMP_LINE && ${#rest} -eq ${#line} ]]; then
+                    typed[at]+=$piece
+                else
+                    typed+=("$piece")
+                    at=${#typed[@]}-1
+                fi
+                line=${rest#"$piece"}
+            done
+        }
+
+        # Readline replaces only what follows the word's last COMP_WORDBREAKS character.
+        _tool_unbreak() {
+            [[ -n $COMP_WORDBREAKS && $1 == *[$COMP_WORDBREAKS]* ]] || return 0
+            local keep=${1%"${1##*[$COMP_WORDBREAKS]}"}
+            COMPREPLY=("${COMPREPLY[@]#"$keep"}")
+        }
+
+        # Live values from tool itself: $1 what, $2 the word typed, $3 a prefix to keep.
+        _tool_dynamic() {
+            local line value
+            while IFS= read -r line; do
+                value=${line%%$'\t'*}
+                [[ $value == "$2"* ]] || continue
+                [[ $value == *[!A-Za-z0-9_.:,=@%+/-]* ]] && printf -v value '%q' "$value"
+                COMPREPLY+=("$3$value")
+            done < <("${typed[0]}" __complete "$1" -- "$2" "${typed[@]:1:at-1}" 2>/dev/null)
+        }
+
         _tool() {
-            local cur="${COMP_WORDS[COMP_CWORD]}" cmd='tool' word option=''
+            local -a typed
+            local -i at
+            _tool_join
+            local cur=${typed[at]} cmd='tool' word option=''
             local -i i j expect=0 ended=0 positional=0
-            for (( i = 1; i < COMP_CWORD; i++ )); do
-                word="${COMP_WORDS[i]}"
-                # With '=' in COMP_WORDBREAKS, --opt=value arrives as three words.
+            for (( i = 1; i < at; i++ )); do
+                word=${typed[i]}
+                # Without COMP_LINE to join by, --opt=value arrives as three words.
                 if [[ $word == "=" ]] && (( expect )); then continue; fi
                 if (( expect )); then expect=0; continue; fi
                 if (( ended )); then positional+=1; continue; fi
@@ -77,13 +119,17 @@ struct CompletionSnapshotTests {
             done
             COMPREPLY=()
             if [[ $cur == "=" ]] && (( expect )); then cur=''; fi
-            if (( expect )); then _tool_values "$cmd" "$option" "$cur" ''; return 0; fi
-            if (( ! ended )) && [[ $cur == --*=* ]]; then
+            if (( expect )); then
+                _tool_values "$cmd" "$option" "$cur" ''
+            elif (( ! ended )) && [[ $cur == --*=* ]]; then
                 _tool_values "$cmd" "${cur%%=*}" "${cur#*=}" "${cur%%=*}="
-                return 0
+            elif (( ! ended )) && [[ $cur == -* ]]; then
+                _tool_options "$cmd" "$cur"
+            else
+                _tool_words "$cmd" "$positional" "$cur"
             fi
-            if (( ! ended )) && [[ $cur == -* ]]; then _tool_options "$cmd" "$cur"; return 0; fi
-            _tool_words "$cmd" "$positional" "$cur"
+            _tool_unbreak "$cur"
+            return 0
         }
 
         complete -F _tool tool
@@ -110,6 +156,7 @@ struct CompletionSnapshotTests {
                 'tool:shell') cmd='tool shell' ;;
                 'tool items:list') cmd='tool items list' ;;
                 'tool items:ls') cmd='tool items list' ;;
+                'tool items:show') cmd='tool items show' ;;
                 *) return 1 ;;
             esac
         }
@@ -134,9 +181,23 @@ struct CompletionSnapshotTests {
             local -a described
             case "$1" in
                 'tool') described=('items:Work with items' 'shell:Print a completion script'); _describe -t commands 'command' described ;;
-                'tool items') described=('list:List items'); _describe -t commands 'command' described ;;
+                'tool items') described=('list:List items' 'show:Show an item'); _describe -t commands 'command' described ;;
+                'tool items show') if (( $2 == 0 )); then _tool_dynamic 'items' "$cur"; fi ;;
                 'tool shell') if (( $2 == 0 )); then compadd -- 'bash' 'zsh'; fi ;;
             esac
+        }
+
+        # Live values from tool itself: $1 what, $2 the word typed. Each line it prints is
+        # a value, then a tab and a description.
+        _tool_dynamic() {
+            local -a described
+            local line value
+            for line in "${(@f)$("${words[1]}" __complete "$1" -- "$2" "${(@)words[2,CURRENT-1]}" 2>/dev/null)}"; do
+                [[ -n $line ]] || continue
+                value=${line%%$'\t'*}
+                if [[ $line == *$'\t'* ]]; then described+=("${value//:/\\:}:${line#*$'\t'}"); else described+=("${value//:/\\:}"); fi
+            done
+            _describe -t values 'value' described
         }
 
         _tool() {
@@ -202,6 +263,8 @@ struct CompletionSnapshotTests {
                     echo 'tool items list'
                 case 'tool items:ls'
                     echo 'tool items list'
+                case 'tool items:show'
+                    echo 'tool items show'
                 case '*'
                     return 1
             end
@@ -260,10 +323,20 @@ struct CompletionSnapshotTests {
             string match -q -- "$argv[1] *" "$state[1]"
         end
 
+        # Live values from tool itself ($argv[1]: what). Each line it prints is a value, then
+        # a tab and a description; --opt=value is completed by its value.
+        function __tool_dynamic
+            set -l typed (commandline -opc)
+            set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+            $typed[1] __complete $argv[1] -- "$token" $typed[2..-1] 2>/dev/null
+        end
+
         complete -c tool -f
         complete -c tool -n "__tool_at tool" -a items -d 'Work with items'
         complete -c tool -n "__tool_at tool" -a shell -d 'Print a completion script'
         complete -c tool -n "__tool_at 'tool items'" -a list -d 'List items'
+        complete -c tool -n "__tool_at 'tool items'" -a show -d 'Show an item'
+        complete -c tool -n "__tool_at 'tool items show' 0 0" -a '(__tool_dynamic items)'
         complete -c tool -n "__tool_at 'tool shell' 0 0" -a 'bash zsh'
         complete -c tool -s f -l format -x -a 'text json' -d 'Output format'
         complete -c tool -s q -l quiet -d 'Say less'

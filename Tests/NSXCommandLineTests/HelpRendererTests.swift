@@ -116,6 +116,9 @@ struct HelpRendererTests {
           -v, --verbose          Trace HTTP requests on stderr (env NSX_DEBUG=1)
           -y, --yes              Answer yes to confirmations
 
+        PERMISSIONS
+          servers:read
+
         EXAMPLES
           $ nsx servers list --status running --label env=prod
 
@@ -157,10 +160,34 @@ struct HelpRendererTests {
           -v, --verbose          Trace HTTP requests on stderr (env NSX_DEBUG=1)
           -y, --yes              Answer yes to confirmations
 
+        PERMISSIONS
+          servers:write
+
         LEARN MORE
           Read the manual with "man nsx".
 
         """#)
+    }
+
+    /// What a command needs, described, and its required flags marked and named in its usage.
+    @Test func permissionsAndRequiredFlags() {
+        let root = Command<Int>("tool", summary: "A tool", subcommands: [
+            Command("make", summary: "Make a thing",
+                    options: [ValueOption.value("name", help: "Its name").required, .flag("fast", help: "Hurry")],
+                    permissions: ["things:write"], action: 1),
+            Command("look", summary: "Look around", action: 2),
+        ])
+        let docs = PermissionDocs(descriptions: ["things:write": "Create things"], note: "A key for {command} needs these.",
+                                  none: "Nothing at all.")
+        let renderer = HelpRenderer(root: root, permissionDocs: docs)
+        let make = renderer.render(path: ["make"]) ?? ""
+        #expect(make.contains("USAGE\n  tool make --name string [flags]\n"))
+        #expect(make.contains("      --name string   Its name (required)\n"))
+        #expect(make.contains("PERMISSIONS\n  things:write   Create things\n  A key for make needs these.\n"))
+        #expect(renderer.render(path: ["look"])?.contains("PERMISSIONS\n  Nothing at all.\n") == true)
+        #expect(HelpRenderer(root: root).render(path: ["look"])?.contains("PERMISSIONS") == false,
+                "without words for it, a command needing nothing has no section")
+        #expect(renderer.render(path: [])?.contains("PERMISSIONS") == false, "the program itself needs nothing")
     }
 
     @Test func argumentsWithChoices() {

@@ -136,4 +136,23 @@ struct ParserErrorTests {
         let error = try #require(throws: UsageError.self) { try Sample.parser.parse(["servers", "get", "-q", "a", "b"]) }
         #expect(error.position == 4)
     }
+
+    /// An option marked required is the parser's to insist on; help still works without it.
+    @Test func aRequiredOptionMustBeGiven() throws {
+        let root = Command<Int>("tool", summary: "A tool", subcommands: [
+            Command("make", summary: "Make", options: [
+                ValueOption.value("name", help: "Name").required,
+                ValueOption.value("size", .choice(["s", "m"]), help: "Size").required,
+            ], action: 1),
+        ])
+        let parser = Parser(root: root)
+        let noName = try #require(throws: UsageError.self) { try parser.parse(["make", "--size", "s"]) }
+        #expect(noName.reason == .missingOption(option: "--name", expected: nil))
+        #expect(noName.message == "--name is required")
+        #expect(noName.usageLine == "tool make --name string --size string [flags]")
+        let noSize = try #require(throws: UsageError.self) { try parser.parse(["make", "--name", "x"]) }
+        #expect(noSize.message == "--size is required (one of s, m)")
+        #expect(try parser.parse(["make", "--name=x", "--size", "m"]).path == ["make"])
+        #expect(try parser.parse(["make", "--help"]).helpRequested)
+    }
 }

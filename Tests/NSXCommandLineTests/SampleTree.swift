@@ -10,8 +10,8 @@ enum SampleAction: Sendable, Equatable {
 
 /// A small tree with what the parser must handle: nested groups, global options
 /// (flags, choices, integers), an inherited group option, aliases, repeatable options,
-/// durations, paths, numbers, optional and variadic arguments, argument choices, a group
-/// with an action of its own, and a hidden command.
+/// durations, paths, numbers, optional and variadic arguments, argument choices, values
+/// completed by asking the program, a group with an action of its own, and a hidden command.
 enum Sample {
     static let root = Command<SampleAction>(
         "nsx",
@@ -47,7 +47,7 @@ enum Sample {
                     examples: [Example("nsx servers list --status running --label env=prod")],
                     permissions: ["servers:read"], action: .serversList),
             Command("get", summary: "Show one server",
-                    arguments: [.word("ID", help: "Server ID or name")],
+                    arguments: [WordArgument.word("ID", help: "Server ID or name").completing(DynamicCompletion("servers"))],
                     permissions: ["servers:read"], action: .serversGet),
             Command("create", summary: "Create a server",
                     discussion: "The server starts at once unless the plan is sold out.",
@@ -62,7 +62,7 @@ enum Sample {
                     ],
                     permissions: ["servers:write"], action: .serversCreate),
             Command("delete", summary: "Delete servers",
-                    arguments: [.words("ID", help: "Servers to delete")],
+                    arguments: [WordsArgument.words("ID", help: "Servers to delete").completing(DynamicCompletion("servers"))],
                     permissions: ["servers:write"], action: .serversDelete),
         ])
 
@@ -73,7 +73,7 @@ enum Sample {
             Command("create", summary: "Create an API token",
                     options: [
                         .value("name", short: "n", help: "Token name"),
-                        .list("perm", help: "Permission to grant"),
+                        ListOption.list("perm", help: "Permission to grant").completing(DynamicCompletion("permissions")),
                         .duration("expires", help: "Lifetime of the token"),
                     ],
                     permissions: ["tokens:write"], action: .tokensCreate),

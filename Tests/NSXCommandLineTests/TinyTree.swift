@@ -13,6 +13,8 @@ enum Tiny {
             Command("items", summary: "Work with items", subcommands: [
                 Command("list", aliases: ["ls"], summary: "List items",
                         options: [.value("input", .path, help: "Read names from a file")], action: 1),
+                Command("show", summary: "Show an item",
+                        arguments: [WordArgument.word("ITEM").completing(DynamicCompletion("items"))], action: 3),
             ]),
             Command("shell", summary: "Print a completion script",
                     arguments: [.word("SHELL", choices: ["bash", "zsh"])], action: 2),

@@ -6,13 +6,14 @@ import NSXTime
 /// `NSXApp.main` hands `NSXApp.run` the real ones; tests hand it theirs and so drive the
 /// same pipeline as the binary.
 public struct Dependencies {
-    public var makeKeyring: () -> any SecretStore
+    /// The keyring, each call bounded by the deadline given (keyring daemons can hang).
+    public var makeKeyring: (_ deadline: Duration) -> any SecretStore
     public var makeTransport: (TransportSettings) throws(TransportError) -> any HTTPTransport
     public var clock: WallClock
     /// How retries and `--wait` pause; the real one wakes at once on Ctrl-C.
     public var sleeper: Sleeper
 
-    public init(makeKeyring: @escaping () -> any SecretStore = { KeyringStore() },
+    public init(makeKeyring: @escaping (_ deadline: Duration) -> any SecretStore = { KeyringStore(deadline: $0) },
                 makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in
                     try CurlTransport(settings: settings)
                 },

@@ -10,6 +10,7 @@ enum EnvironmentVariable: String, CaseIterable {
     case noInput = "NSX_NO_INPUT"
     case token = "NSX_TOKEN"
     case configDir = "NSX_CONFIG_DIR"
+    case cacheHome = "XDG_CACHE_HOME"
     case httpsProxy = "HTTPS_PROXY"
     case noProxy = "NO_PROXY"
 
@@ -25,6 +26,7 @@ enum EnvironmentVariable: String, CaseIterable {
         case .noInput: "\"1\" never prompts, like --no-input"
         case .token: "use this credential; it beats any stored one and is never stored"
         case .configDir: "config folder (default $XDG_CONFIG_HOME/nsx, else ~/.config/nsx)"
+        case .cacheHome: "completion's cache goes in $XDG_CACHE_HOME/nsx (default ~/.cache/nsx)"
         case .httpsProxy: "proxy for https requests, as libcurl takes it (never for loopback)"
         case .noProxy: "hosts that bypass the proxy"
         }

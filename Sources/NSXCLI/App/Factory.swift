@@ -15,6 +15,10 @@ public final class Factory {
     public let globals: GlobalOptions
     public let configLocation: ConfigLocation
     let dependencies: Dependencies
+    /// When set, everything this run reaches outside must be done by then (shell
+    /// completion's budget): the keyring call is short, HTTP attempts end at the deadline,
+    /// and nothing is retried.
+    let deadline: ContinuousClock.Instant?
 
     private var cachedConfig: ConfigStore?
     private var cachedDocument: ConfigDocument?
@@ -22,12 +26,14 @@ public final class Factory {
     private var cachedHTTP: RetryingClient?
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
-                dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil) {
+                dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil,
+                deadline: ContinuousClock.Instant? = nil) {
         self.streams = streams
         self.environment = environment
         self.globals = globals
         self.configLocation = ConfigLocation.resolve(environment: environment)
         self.dependencies = dependencies
+        self.deadline = deadline
         cachedDocument = loadedConfig
     }
 
@@ -75,7 +81,9 @@ public final class Factory {
 
     public var keyring: any SecretStore {
         if let cachedKeyring { return cachedKeyring }
-        let store = dependencies.makeKeyring()
+        // Under a deadline the keyring gets a quarter second (plus its grace to wind down),
+        // leaving the rest to the network.
+        let store = dependencies.makeKeyring(deadline.map { min(.milliseconds(250), Self.left(until: $0)) } ?? .seconds(5))
         cachedKeyring = store
         return store
     }
@@ -99,14 +107,27 @@ public final class Factory {
             nonisolated(unsafe) let err = streams.err
             settings.trace = TextTrace { line in err.write(line) }
         }
+        var policy = RetryPolicy.default
+        if let deadline {
+            let left = Self.left(until: deadline)
+            settings.timeout = min(settings.timeout, left)
+            settings.connectTimeout = min(settings.connectTimeout, left)
+            settings.isCancelled = { CancellationFlag.isRaised || ContinuousClock.now >= deadline }
+            policy.maxRetries = 0
+        }
         do {
-            let client = RetryingClient(transport: try dependencies.makeTransport(settings), sleeper: dependencies.sleeper,
-                                        trace: settings.trace, clock: clock)
+            let client = RetryingClient(transport: try dependencies.makeTransport(settings), policy: policy,
+                                        sleeper: dependencies.sleeper, trace: settings.trace, clock: clock)
             cachedHTTP = client
             return client
         } catch {
             throw .transport(error)
         }
+    }
+
+    /// Time left until `deadline`, never below a millisecond (a zero timeout means none to libcurl).
+    private static func left(until deadline: ContinuousClock.Instant) -> Duration {
+        max(.milliseconds(1), deadline - ContinuousClock.now)
     }
 
     /// A client at `baseURL` acting with `credential` (none for the unauthenticated calls

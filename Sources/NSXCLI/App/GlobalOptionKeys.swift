@@ -9,7 +9,10 @@ enum GlobalOptionKeys {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var profile: Self { .value("profile", .string, valueName: "name", help: "Which stored login to use", default: "default", environment: "NSX_PROFILE") }
+    static var profile: Self {
+        ValueOption.value("profile", .string, valueName: "name", help: "Which stored login to use", default: "default",
+                          environment: "NSX_PROFILE").completing(.profiles)
+    }
     static var apiURL: Self { .value("api-url", .string, valueName: "url", help: "API base URL", default: GlobalOptions.defaultAPIURL, environment: "NSX_API_URL") }
     static var output: Self {
         .value("output", short: "o", .choice(OutputFormat.allCases.map(\.rawValue)), valueName: "format",

@@ -4,6 +4,13 @@ import NSXOutput
 
 /// Weighs flags, environment and stored settings into `GlobalOptions`.
 enum GlobalOptionsResolver {
+    /// The stored settings the resolver weighs: config.json's settings and default profile.
+    static func settings(_ document: ConfigDocument?) -> [String: String] {
+        var settings = document?.settings ?? [:]
+        if let defaultProfile = document?.defaultProfile { settings["profile"] = defaultProfile }
+        return settings
+    }
+
     static func resolve(_ parsed: ParsedCommand<CommandRunner>, environment env: [String: String],
                         settings: [String: String]) throws(CLIError) -> GlobalOptions {
         func envFlag(_ name: EnvironmentVariable) -> Bool {

@@ -5,6 +5,11 @@ import Darwin
 #endif
 import NSXOutput
 
+/// Swallows what is written to it.
+final class DiscardingSink: TextSink {
+    func write(_ text: String) {}
+}
+
 /// Owns stdin, stdout and stderr, knows which are terminals, and decides styling for each
 /// (as gh's IOStreams and ColorScheme do). Tests build one over buffers; the real one
 /// writes to file descriptors 0, 1 and 2.
@@ -46,6 +51,16 @@ public final class IOStreams: @unchecked Sendable {
                   readInput: { FileDescriptorSink.readAll(fd: STDIN_FILENO) },
                   readLine: Terminal.prompt,
                   width: Terminal.width)
+    }
+
+    /// The same stdout, with stderr discarded, no terminal and nothing to ask on: for shell
+    /// completion (`nsx __complete`), which must never print a message or wait for an answer.
+    public func forCompletion() -> IOStreams {
+        let copy = IOStreams(out: out, err: DiscardingSink(), stdinIsTerminal: false, stdoutIsTerminal: false,
+                             stderrIsTerminal: false, readInput: { nil }, readLine: { _, _ in nil }, width: widthProvider)
+        copy.neverPrompt = true
+        copy.colorAllowed = false
+        return copy
     }
 
     /// The one decision about colour, for both streams: none with `--no-color`, with `NO_COLOR`

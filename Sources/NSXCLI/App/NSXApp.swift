@@ -24,6 +24,17 @@ public enum NSXApp {
     /// exactly this with their own keyring, network and clock.
     public static func run(arguments: [String], environment: [String: String], streams: IOStreams,
                            dependencies: Dependencies = .system) -> Int32 {
+        if arguments.first == DynamicCompletion.command {
+            // Shell completion shows no message and never fails: the shell would print either
+            // in the middle of the line being typed.
+            _ = execute(arguments: arguments, environment: environment, streams: streams.forCompletion(), dependencies: dependencies)
+            return ExitCode.success.rawValue
+        }
+        return execute(arguments: arguments, environment: environment, streams: streams, dependencies: dependencies)
+    }
+
+    private static func execute(arguments: [String], environment: [String: String], streams: IOStreams,
+                                dependencies: Dependencies) -> Int32 {
         // config.json is read once, here: its colour setting applies even to usage errors,
         // and the factory reuses the document.
         let stored = try? ConfigStore(location: ConfigLocation.resolve(environment: environment)).load()
@@ -43,7 +54,7 @@ public enum NSXApp {
             return report(error, machine: machine, streams: streams)
         }
         if parsed.versionRequested {
-            streams.print("nsx \(NSXVersion.current)")
+            streams.print(Version.shortLine)
             return ExitCode.success.rawValue
         }
         if parsed.helpRequested {
@@ -51,8 +62,7 @@ public enum NSXApp {
             return ExitCode.success.rawValue
         }
 
-        var settings = stored?.settings ?? [:]
-        if let defaultProfile = stored?.defaultProfile { settings["profile"] = defaultProfile }
+        let settings = GlobalOptionsResolver.settings(stored)
         let globals: GlobalOptions
         do {
             globals = try GlobalOptionsResolver.resolve(parsed, environment: environment, settings: settings)

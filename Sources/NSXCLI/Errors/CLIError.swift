@@ -49,5 +49,8 @@ public enum CLIError: Error {
 
     /// A check failed (`doctor`): the command already explained why.
     case checksFailed(Int)
+    /// `tokens scan` found tokens, or `tokens audit --fail` found something to fix; the
+    /// command already listed them (exit 10).
+    case findings(String, hint: String? = nil)
     case interrupted
 }

@@ -128,6 +128,8 @@ public enum ErrorPresenter {
             return p
         case .checksFailed(let count):
             return local(.failure, code: "CHECKS_FAILED", message: "\(count) check\(count == 1 ? "" : "s") failed")
+        case .findings(let summary, let hint):
+            return local(.findings, code: "FINDINGS", message: summary, hints: hint.map { [$0] } ?? [])
         case .interrupted:
             return local(.interrupted, code: "INTERRUPTED", message: "interrupted")
         }

@@ -11,6 +11,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case network = 7
     case rateLimited = 8
     case waitGaveUp = 9
+    case findings = 10
     case interrupted = 130
 
     var meaning: String {
@@ -25,6 +26,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .network: "network: cannot connect, timeout, TLS failure"
         case .rateLimited: "rate limited (429) after retries"
         case .waitGaveUp: "--wait gave up: timeout, or the resource ended failed"
+        case .findings: "findings: tokens scan found tokens in files, or tokens audit --fail found something to fix"
         case .interrupted: "interrupted"
         }
     }

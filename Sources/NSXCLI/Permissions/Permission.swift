@@ -12,6 +12,20 @@ public enum Permission {
 
     public static var readOnly: [String] { all.filter { $0.hasSuffix(":read") } }
 
+    /// What each allows, in the vendor's words (/work/shared/seed/authentication.txt's table).
+    static let meanings: [String: String] = [
+        "servers:read": "View servers",
+        "servers:write": "Create, update, delete servers",
+        "instances:read": "View instances",
+        "instances:write": "Create, update, delete instances",
+        "instances:actions": "Start, stop, restart instances",
+        "backups:read": "View backups",
+        "backups:write": "Create, delete backups",
+        "backups:restore": "Restore backups",
+        "settings:read": "View account settings (and API tokens)",
+        "settings:write": "Update account settings (and create or revoke API tokens)",
+    ]
+
     /// `servers`, `instances`, … in canonical order.
     static let resources: [String] = all.map(Self.resource).reduce(into: []) { seen, r in if !seen.contains(r) { seen.append(r) } }
     /// `read`, `write`, `actions`, `restore` in canonical order.

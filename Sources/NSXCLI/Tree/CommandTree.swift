@@ -17,7 +17,7 @@ public enum CommandTree {
             Tokens.spec,
             Servers.spec, Instances.spec, Backups.spec, Settings.spec,
             API.spec,
-            Config.spec, Completion.spec, Doctor.spec, Help.spec, Version.spec, Man.spec,
+            Config.spec, Completion.spec, Doctor.spec, Help.spec, Version.spec, Man.spec, Complete.spec,
         ],
         examples: [
             Example("echo \"$PASSWORD\" | nsx login --email me@example.com --password-stdin", summary: "Log in from a script"),

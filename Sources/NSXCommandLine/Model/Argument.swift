@@ -9,12 +9,16 @@ public struct Argument: Sendable, Equatable {
     public var repeatable: Bool
     /// When set, each word given for this argument must be one of these.
     public var choices: [String]?
+    /// Values the completion scripts ask the program for (live IDs, profiles).
+    public var completion: DynamicCompletion?
 
-    public init(_ name: String, help: String = "", optional: Bool = false, repeatable: Bool = false, choices: [String]? = nil) {
+    public init(_ name: String, help: String = "", optional: Bool = false, repeatable: Bool = false, choices: [String]? = nil,
+                completion: DynamicCompletion? = nil) {
         self.name = name
         self.help = help
         self.optional = optional
         self.repeatable = repeatable
         self.choices = choices
+        self.completion = completion
     }
 }

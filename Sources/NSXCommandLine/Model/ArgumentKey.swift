@@ -6,12 +6,21 @@ public protocol ArgumentKey: Sendable {
 
 /// An argument key whose words read as `Value`.
 public struct TypedArgument<Value: Sendable>: ArgumentKey {
-    public let argument: Argument
+    public private(set) var argument: Argument
     let read: @Sendable (_ words: [String]) -> Value
 
     init(_ argument: Argument, read: @escaping @Sendable (_ words: [String]) -> Value) {
         self.argument = argument
         self.read = read
+    }
+}
+
+extension TypedArgument {
+    /// The same argument, its words completed by asking the program (`DynamicCompletion`).
+    public func completing(_ completion: DynamicCompletion) -> Self {
+        var copy = self
+        copy.argument.completion = completion
+        return copy
     }
 }
 

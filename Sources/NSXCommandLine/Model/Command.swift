@@ -19,6 +19,8 @@ public struct Command<Action: Sendable>: Sendable {
     public var examples: [Example]
     /// What running this command needs (for example API permissions); the tree only carries them.
     public var permissions: [String]
+    /// What it needs in words, where a list cannot say it (`nsx api`: whatever the route needs).
+    public var permissionsNote: String?
     /// Hidden commands parse as usual but are left out of help, completions and the man page.
     public var hidden: Bool
     /// What the caller runs for this command. A group with an action runs it when no
@@ -36,6 +38,7 @@ public struct Command<Action: Sendable>: Sendable {
         subcommands: [Command<Action>] = [],
         examples: [Example] = [],
         permissions: [String] = [],
+        permissionsNote: String? = nil,
         hidden: Bool = false,
         action: Action? = nil
     ) {
@@ -49,6 +52,7 @@ public struct Command<Action: Sendable>: Sendable {
         self.subcommands = subcommands
         self.examples = examples
         self.permissions = permissions
+        self.permissionsNote = permissionsNote
         self.hidden = hidden
         self.action = action
     }

@@ -29,6 +29,10 @@ public struct Option: Sendable, Equatable {
     public var inherited: Bool
     /// Parsed as usual but left out of help, completions and the man page.
     public var hidden: Bool
+    /// The command cannot run without it: the parser says so, help marks it.
+    public var required: Bool
+    /// Values the completion scripts ask the program for (live IDs, profiles).
+    public var completion: DynamicCompletion?
 
     public init(
         long: String,
@@ -40,7 +44,9 @@ public struct Option: Sendable, Equatable {
         defaultValue: String? = nil,
         environment: String? = nil,
         inherited: Bool = false,
-        hidden: Bool = false
+        hidden: Bool = false,
+        required: Bool = false,
+        completion: DynamicCompletion? = nil
     ) {
         self.long = long
         self.short = short
@@ -55,6 +61,8 @@ public struct Option: Sendable, Equatable {
         self.environment = environment
         self.inherited = inherited
         self.hidden = hidden
+        self.required = required
+        self.completion = completion
     }
 
     public var takesValue: Bool { valueKind != nil }

@@ -16,13 +16,30 @@ public protocol OptionKey: Sendable {
 
 /// An option key whose value reads as `Value`.
 public struct TypedOption<Value: Sendable>: OptionKey {
-    public let option: Option
+    public private(set) var option: Option
     /// Turns the words given for the option, in order (`["true"]` per use for flags), into the value.
     let read: @Sendable (_ given: [String]) -> Value
 
     init(_ option: Option, read: @escaping @Sendable (_ given: [String]) -> Value) {
         self.option = option
         self.read = read
+    }
+}
+
+extension TypedOption {
+    /// The same option, which the command cannot run without (`options: [.name.required]`):
+    /// the parser refuses a command line lacking it, and help marks it.
+    public var required: Self {
+        var copy = self
+        copy.option.required = true
+        return copy
+    }
+
+    /// The same option, its values completed by asking the program (`DynamicCompletion`).
+    public func completing(_ completion: DynamicCompletion) -> Self {
+        var copy = self
+        copy.option.completion = completion
+        return copy
     }
 }
 

@@ -36,8 +36,8 @@ struct ParseWalk<Action: Sendable> {
         }
     }
 
-    /// Checks what can only be checked at the end: a subcommand was chosen, and the
-    /// positional words fit the command's arguments.
+    /// Checks what can only be checked at the end: a subcommand was chosen, the
+    /// positional words fit the command's arguments, and required options were given.
     func finish() throws(UsageError) -> ParsedCommand<Action> {
         let command = chain.current
         if command.isGroup && command.action == nil {
@@ -46,6 +46,10 @@ struct ParseWalk<Action: Sendable> {
         }
         var parsed = result()
         parsed.argumentValues = try ArgumentBinder(chain: chain).bind(words)
+        if let missing = chain.optionTable.all.first(where: { $0.required && values[$0.long] == nil }) {
+            let expected = missing.valueKind.flatMap { $0.choices == nil ? nil : $0.expectation }
+            throw failure(.missingOption(option: "--" + missing.long, expected: expected))
+        }
         return parsed
     }
 

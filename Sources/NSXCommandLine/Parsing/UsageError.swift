@@ -18,6 +18,8 @@ public struct UsageError: Error, Sendable, Equatable {
         /// A group without an action, reached with no subcommand.
         case missingSubcommand(command: String, available: [String])
         case missingArgument(name: String)
+        /// An option marked required, not given: `--region`, and what its value may be.
+        case missingOption(option: String, expected: String?)
         case unexpectedArgument(value: String, command: String)
         /// Options that exclude each other, named by their long forms (`--data`, `--memory`).
         case conflictingOptions([String])
@@ -66,6 +68,8 @@ extension UsageError: CustomStringConvertible {
             "\(quoted(command)) needs a subcommand: " + available.joined(separator: ", ")
         case .missingArgument(let name):
             "missing argument \(name)"
+        case .missingOption(let option, let expected):
+            "\(option) is required" + (expected.map { " (\($0))" } ?? "")
         case .unexpectedArgument(let value, let command):
             "unexpected argument \(quoted(value)) for \(quoted(command))"
         case .conflictingOptions(let options):

@@ -1,16 +1,19 @@
 /// Help text in the manner of `gh`: summary, USAGE, ALIASES, COMMANDS, ARGUMENTS,
-/// FLAGS, INHERITED FLAGS, GLOBAL FLAGS, EXAMPLES and LEARN MORE, wrapped to a width.
+/// FLAGS, INHERITED FLAGS, GLOBAL FLAGS, PERMISSIONS, EXAMPLES and LEARN MORE, wrapped to a width.
 public struct HelpRenderer<Action: Sendable>: Sendable {
     public let root: Command<Action>
     /// Columns to wrap to (the terminal width, or 80 when not on a terminal).
     public var width: Int
     /// Lines added under LEARN MORE on every page (`Read the manual with "man nsx".`).
     public var learnMore: [String]
+    /// How the PERMISSIONS section of a command that declares some describes them.
+    public var permissionDocs: PermissionDocs
 
-    public init(root: Command<Action>, width: Int = 80, learnMore: [String] = []) {
+    public init(root: Command<Action>, width: Int = 80, learnMore: [String] = [], permissionDocs: PermissionDocs = PermissionDocs()) {
         self.root = root
         self.width = width
         self.learnMore = learnMore
+        self.permissionDocs = permissionDocs
     }
 
     /// Help for the command reached by `path` (names or aliases below the root), or nil
@@ -47,6 +50,12 @@ public struct HelpRenderer<Action: Sendable>: Sendable {
         for (title, options) in [("FLAGS", table.own), ("INHERITED FLAGS", table.inherited), ("GLOBAL FLAGS", table.global)] {
             let shown = options.filter { !$0.hidden }.sorted { $0.long < $1.long }
             if !shown.isEmpty { sections.append([title] + optionRows(shown)) }
+        }
+
+        if let permissions = permissionDocs.section(chain) {
+            var lines = TextLayout.columns(permissions.rows, width: width)
+            if let sentence = permissions.sentence { lines += TextLayout.wrap(sentence, width: width, indent: 2) }
+            sections.append(["PERMISSIONS"] + lines)
         }
 
         if !command.examples.isEmpty {

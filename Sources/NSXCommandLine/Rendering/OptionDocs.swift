@@ -8,6 +8,7 @@ extension Option {
             text += (text.isEmpty ? "" : " ") + "{" + choices.joined(separator: "|") + "}"
         }
         var notes: [String] = []
+        if required { notes.append("required") }
         if repeatable && takesValue { notes.append("repeatable") }
         if let defaultValue { notes.append("default " + quotedDefault(defaultValue)) }
         if let environment { notes.append("env " + environment) }

@@ -1,5 +1,6 @@
 extension CommandChain {
-    /// `nsx servers list [flags]`, `nsx servers <command> [flags]`, `nsx tokens revoke ID... [flags]`;
+    /// `nsx servers list [flags]`, `nsx servers <command> [flags]`, `nsx tokens revoke ID... [flags]`,
+    /// `nsx servers create --name name --region region [flags]` (required options named);
     /// a command's own `usage` replaces everything after its name.
     var usageLine: String {
         let command = current
@@ -12,6 +13,7 @@ extension CommandChain {
         } else {
             parts += command.arguments.map(\.usageWord)
         }
+        parts += optionTable.all.filter(\.required).map { "--" + $0.long + " " + $0.valueName }
         parts.append("[flags]")
         return parts.joined(separator: " ")
     }

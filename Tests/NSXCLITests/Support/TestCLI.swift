@@ -56,6 +56,8 @@ final class TestCLI {
     var environment: [String: String]
     /// Retries and `--wait` pause for nothing in unit tests.
     var sleeper = Sleeper { _ throws(TransportError) in }
+    /// The deadline each run gave the keyring it made.
+    private(set) var keyringDeadlines: [Duration] = []
 
     init() {
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
@@ -80,7 +82,11 @@ final class TestCLI {
                                 width: { 100 })
         let keyring = self.keyring
         let transport = self.transport
-        let dependencies = Dependencies(makeKeyring: { keyring }, makeTransport: { _ in transport }, sleeper: sleeper)
+        let dependencies = Dependencies(makeKeyring: { [unowned self] deadline in
+                                            keyringDeadlines.append(deadline)
+                                            return keyring
+                                        },
+                                        makeTransport: { _ in transport }, sleeper: sleeper)
         let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
         return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }

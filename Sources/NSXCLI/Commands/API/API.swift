@@ -16,7 +16,8 @@ enum API {
         summary: "Make an authenticated request to any API path",
         discussion: """
             A PATH without a leading / is relative to /api/v1/. METHOD (GET, POST, PUT, PATCH,
-            DELETE or HEAD) defaults to GET, or to POST when fields or --input are given.
+            DELETE or HEAD), before PATH or as -X METHOD like gh, defaults to GET, or to POST when
+            fields or --input are given.
 
             -f key=value sends a string; -F key=value a typed value: a number, true, false,
             null, @file for a file's contents or @- for standard input. Dotted keys build nested
@@ -28,16 +29,18 @@ enum API {
             --paginate follows meta.next_cursor and prints one JSON array of every page's data
             (NDJSON lines with -o ndjson).
             """,
-        usage: "[METHOD] PATH [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
-        options: [.rawField, .field, .input, .header, .paginate, .include],
+        usage: "[METHOD] PATH [-X METHOD] [-f key=value…] [-F key=typed…] [--input FILE|-] [-H 'Name: value'] [--paginate] [-i]",
+        options: [.method, .rawField, .field, .input, .header, .paginate, .include],
         arguments: [method, path],
         examples: [
             Example("nsx api me"),
             Example("nsx api servers --paginate -o ndjson"),
             Example("nsx api PATCH servers/srv_abc -F labels.env=prod"),
+            Example("nsx api -X DELETE servers/srv_abc"),
             Example("nsx api tokens -f name=ci -f 'permissions[]=servers:read'"),
         ],
         permissions: [],
+        permissionsNote: "Whatever the route needs: GET servers needs servers:read, POST servers servers:write (nsx help permissions).",
         action: CommandRunner(parse: Options.init, run: run)
     )
 
@@ -72,7 +75,11 @@ enum API {
                     input = try APIFields.readFile(source)
                 }
             }
-            if let word = parsed[API.method] {
+            let methods = [parsed[API.method], parsed[.method]].compactMap { $0 }
+            if methods.count == 2, methods[0].uppercased() != methods[1].uppercased() {
+                throw .usage("two methods given: \(methods[0]) and -X \(methods[1])", hint: "Give the method once.")
+            }
+            if let word = methods.first {
                 let upper = word.uppercased()
                 guard API.methods.contains(upper) else {
                     throw .usage("unknown HTTP method \"\(word)\"", hint: "Use one of \(API.methods.joined(separator: ", ")).")
@@ -155,6 +162,8 @@ extension OptionKey where Self == ListOption {
 }
 
 extension OptionKey where Self == ValueOption {
+    /// `-X METHOD`, as gh takes it.
+    static var method: Self { .value("method", short: "X", .string, valueName: "method", help: "The HTTP method (as METHOD before PATH)") }
     static var input: Self { .value("input", .path, valueName: "file", help: "Request body from a file, or - for stdin") }
 }
 

@@ -5,6 +5,6 @@ enum Auth {
     static let spec = NSXCommand(
         "auth",
         summary: "See and manage the credential nsx uses",
-        subcommands: [AuthStatus.spec, AuthToken.spec, AuthRefresh.spec, AuthList.spec]
+        subcommands: [AuthStatus.spec, AuthToken.spec, AuthRefresh.spec, AuthList.spec, AuthSwitch.spec]
     )
 }

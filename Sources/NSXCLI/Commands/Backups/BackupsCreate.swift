@@ -16,7 +16,7 @@ enum BackupsCreate: Verb {
     }
 
     static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
-        Words(instance: try parsed.required(.instance, hint: "Give the ID or name of the instance to back up."),
+        Words(instance: try parsed.required(.instance),
               name: parsed[.backupName], wait: try WaitRequest.parse(parsed))
     }
 
@@ -29,6 +29,6 @@ enum BackupsCreate: Verb {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var instance: Self { .value("instance", .string, valueName: "id|name", help: "The instance to back up") }
+    static var instance: Self { ValueOption.value("instance", .string, valueName: "id|name", help: "The instance to back up").completing(.instances).required }
     static var backupName: Self { .value("name", .string, valueName: "name", help: "Backup name (default backup-YYYYMMDD-HHMMSS)") }
 }

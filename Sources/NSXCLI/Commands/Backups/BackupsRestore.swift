@@ -6,7 +6,7 @@ import NSXOutput
 /// `--yes`). With `--wait` it returns once the backup is `completed` again and the
 /// instance is back out of `restoring`; it prints the backup.
 enum BackupsRestore: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Backup ID or name")
+    static let target = ResourceGet.target(.backup)
 
     static let spec = NSXCommand(
         "restore", summary: "Restore a backup onto its instance (or another)", options: [.restoreTarget, .wait, .waitTimeout],
@@ -57,5 +57,5 @@ enum BackupsRestore: Verb {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var restoreTarget: Self { .value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead") }
+    static var restoreTarget: Self { ValueOption.value("instance", .string, valueName: "id|name", help: "Restore onto this instance instead").completing(.instances) }
 }

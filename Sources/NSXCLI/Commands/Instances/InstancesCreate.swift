@@ -15,9 +15,7 @@ enum InstancesCreate: Verb {
     }
 
     static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
-        Words(name: try parsed.required(.name),
-              server: try parsed.required(.server, hint: "Give the ID or name of the server it runs on."),
-              image: try parsed.required(.image, hint: "For example --image ubuntu-24.04."))
+        Words(name: try parsed.required(.name), server: try parsed.required(.server), image: try parsed.required(.image))
     }
 
     static func run(_ words: Words, _ resources: ResourceAccess) throws(CLIError) {
@@ -29,6 +27,6 @@ enum InstancesCreate: Verb {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var server: Self { .value("server", .string, valueName: "id|name", help: "The server it runs on") }
-    static var image: Self { .value("image", .string, valueName: "image", help: "Image, e.g. ubuntu-24.04") }
+    static var server: Self { ValueOption.value("server", .string, valueName: "id|name", help: "The server it runs on").completing(.servers).required }
+    static var image: Self { ValueOption.value("image", .string, valueName: "image", help: "Image, e.g. ubuntu-24.04").required }
 }

@@ -3,7 +3,7 @@ import NSXJSON
 
 /// `nsx instances update ID|NAME --name N`
 enum InstancesUpdate: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Instance ID or name")
+    static let target = ResourceGet.target(.instance)
 
     static let spec = NSXCommand("update", summary: "Rename an instance", options: [.rename], arguments: [target],
                                  permissions: ["instances:write", "instances:read"], action: runner)

@@ -1,6 +1,6 @@
 import NSXCommandLine
 
-/// The generated documents — shell completions and the man page — rendered from the one
+/// The generated documents — shell completions and the manual — rendered from the one
 /// command tree. `nsx completion`, `nsx man` and `scripts/generate-docs` use these, and a
 /// unit test holds the committed copies in completions/ and man/ to them.
 public enum Docs {
@@ -13,17 +13,26 @@ public enum Docs {
             ("completions/nsx.bash", completion(.bash)),
             ("completions/_nsx", completion(.zsh)),
             ("completions/nsx.fish", completion(.fish)),
-            ("man/nsx.1", manPage()),
-        ]
+        ] + manPages().map { ("man/" + $0.name, $0.contents) }
     }
 
     public static func completion(_ shell: Shell) -> String {
         CompletionRenderer(root: CommandTree.root).render(shell)
     }
 
-    public static func manPage() -> String {
+    /// Every page of the manual: `nsx.1`, then one per command (`nsx-servers-create.1`).
+    public static func manPages() -> [(name: String, contents: String)] {
+        manual.pages()
+    }
+
+    /// The program's page, nsx(1).
+    public static func manPage() -> String { manual.render() }
+
+    static var manual: ManPageRenderer<CommandRunner> {
         ManPageRenderer(root: CommandTree.root, date: releaseDate, source: "nsx \(NSXVersion.current)",
-                        environment: extraEnvironment, exitStatus: exitStatus).render()
+                        environment: extraEnvironment, exitStatus: exitStatus, files: ManualText.files,
+                        security: ManualText.security, seeAlso: ["jq(1)"],
+                        permissionDocs: ManualText.permissions)
     }
 
     /// Variables no option documents already (the renderer lists those of options itself).

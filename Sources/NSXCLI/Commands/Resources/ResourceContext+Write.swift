@@ -23,10 +23,11 @@ extension ResourceContext {
 }
 
 extension ParsedCommand where Action == CommandRunner {
-    /// The value of an option the command cannot do without (a usage error when missing).
-    func required(_ key: ValueOption, hint: String? = nil) throws(CLIError) -> String {
+    /// The value of an option marked required: the parser saw it given, so only an empty
+    /// value is left to refuse.
+    func required(_ key: ValueOption) throws(CLIError) -> String {
         guard let value = self[key], !value.isEmpty else {
-            throw .usage("--\(key.option.long) is required", hint: hint ?? "Run `nsx \(path.joined(separator: " ")) --help` for every option.")
+            throw .usage("--\(key.option.long) needs a value", hint: "Run `nsx \(path.joined(separator: " ")) --help` for every option.")
         }
         return value
     }

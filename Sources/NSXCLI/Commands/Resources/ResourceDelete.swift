@@ -5,9 +5,10 @@ import NSXOutput
 /// `<noun> delete ID|NAME…`: asks first (or needs `--yes`), before any request, then deletes
 /// each in turn with one result each (`Batch`) — the same verb for every resource.
 enum ResourceDelete {
-    /// `Server IDs or names` (also what the instance actions take).
+    /// `Server IDs or names` (also what the instance actions take), completed with the live
+    /// IDs and names.
     static func targets(_ kind: ResourceKind) -> WordsArgument {
-        .words("ID|NAME", help: "\(kind.capitalized) IDs or names")
+        WordsArgument.words("ID|NAME", help: "\(kind.capitalized) IDs or names").completing(.resources(kind))
     }
 
     static func command(_ view: ResourceView, summary: String? = nil, examples: [Example] = []) -> NSXCommand {

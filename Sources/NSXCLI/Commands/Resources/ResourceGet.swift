@@ -3,9 +3,10 @@ import NSXCommandLine
 /// `<noun> get ID|NAME`: one object, by ID or unique name — the same verb for every
 /// resource the noun lists it for.
 enum ResourceGet {
-    /// `Server ID (srv_…) or name`.
+    /// `Server ID (srv_…) or name`, completed with the live IDs and names. Every verb that
+    /// takes one resource by ID or name takes this.
     static func target(_ kind: ResourceKind) -> WordArgument {
-        .word("ID|NAME", help: "\(kind.capitalized) ID (\(kind.idPrefix)…) or name")
+        WordArgument.word("ID|NAME", help: "\(kind.capitalized) ID (\(kind.idPrefix)…) or name").completing(.resources(kind))
     }
 
     static func command(_ view: ResourceView) -> NSXCommand {

@@ -16,7 +16,7 @@ extension OptionKey where Self == ValueOption {
     /// A list filter: `servers list --name web-1`.
     static var nameFilter: Self { .value("name", .string, valueName: "name", help: "Only items with exactly this name") }
     /// The name of a resource being created: `servers create --name web-1`.
-    static var name: Self { .value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique") }
+    static var name: Self { ValueOption.value("name", .string, valueName: "name", help: "1–63 of a-z, 0-9 and -, unique").required }
     /// A new name: `servers update web-1 --name web-2`.
     static var rename: Self { .value("name", .string, valueName: "name", help: "New name") }
 }

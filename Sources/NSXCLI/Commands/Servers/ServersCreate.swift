@@ -15,8 +15,8 @@ enum ServersCreate: Verb {
 
     static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
         let name = try parsed.required(.name)
-        let region = try parsed.required(.region, hint: "Regions: \(Servers.regions.joined(separator: ", ")).")
-        let plan = try parsed.required(.plan, hint: "Plans: \(Servers.plans.joined(separator: ", ")).")
+        let region = try parsed.required(.region)
+        let plan = try parsed.required(.plan)
         var body = JSONObject([("name", .string(name)), ("region", .string(region)), ("plan", .string(plan))])
         let labels = try LabelEdits(labels: parsed[.label])
         if !labels.isEmpty { body["labels"] = labels.patch }
@@ -29,8 +29,8 @@ enum ServersCreate: Verb {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var region: Self { .value("region", .choice(Servers.regions), valueName: "region", help: "Region") }
-    static var plan: Self { .value("plan", .choice(Servers.plans), valueName: "plan", help: "Plan") }
+    static var region: Self { ValueOption.value("region", .choice(Servers.regions), valueName: "region", help: "Region").required }
+    static var plan: Self { ValueOption.value("plan", .choice(Servers.plans), valueName: "plan", help: "Plan").required }
 }
 
 extension OptionKey where Self == ListOption {

@@ -4,7 +4,7 @@ import NSXJSON
 /// `nsx servers update ID|NAME [--name N] [--label k=v…] [--remove-label k…]`, sent as a
 /// JSON merge patch: `{"name": …, "labels": {"k": "v", "gone": null}}`.
 enum ServersUpdate: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Server ID or name")
+    static let target = ResourceGet.target(.server)
 
     static let spec = NSXCommand(
         "update", summary: "Rename a server or change its labels", options: [.rename, .setLabel, .removeLabel],

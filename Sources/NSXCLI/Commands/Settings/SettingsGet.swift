@@ -2,7 +2,9 @@ import NSXCommandLine
 
 /// `nsx settings get`: the account's settings as one object.
 enum SettingsGet: Verb {
-    static let spec = NSXCommand("get", summary: "Show account settings", permissions: ["settings:read"], action: runner)
+    static let spec = NSXCommand("get", summary: "Show account settings",
+                                 examples: [Example("nsx settings get -o json | jq -r .timezone")],
+                                 permissions: ["settings:read"], action: runner)
 
     static func dependencies(_ invocation: Invocation) -> (Printer, APIAccess) { (invocation.printer, invocation.api) }
 

@@ -18,9 +18,24 @@ struct TokenProfiles {
 
     /// The profiles whose stored credential is token `id` at this API URL, by name.
     func holding(_ id: String, apiURL: String) throws(CLIError) -> [(name: String, facts: ProfileFacts)] {
+        try holdingTokens(apiURL: apiURL).filter { $0.facts.tokenID == id }
+    }
+
+    /// Token ID → the profiles (by name) whose stored credential it is at this API URL
+    /// (`tokens audit` marks those tokens: fixing one changes its profiles).
+    func holders(apiURL: String) throws(CLIError) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for holder in try holdingTokens(apiURL: apiURL) {
+            if let id = holder.facts.tokenID { result[id, default: []].append(holder.name) }
+        }
+        return result
+    }
+
+    /// The profiles holding an API token at this API URL, by name.
+    private func holdingTokens(apiURL: String) throws(CLIError) -> [(name: String, facts: ProfileFacts)] {
         let url = APIURL.normalized(apiURL)
         return try factory.configDocument().profiles
-            .filter { $0.value.tokenID == id && APIURL.normalized($0.value.apiURL) == url }
+            .filter { $0.value.tokenID != nil && APIURL.normalized($0.value.apiURL) == url }
             .map { (name: $0.key, facts: $0.value) }
             .sorted { $0.name < $1.name }
     }

@@ -4,7 +4,7 @@ import NSXCommandLine
 enum Tokens {
     static let spec = NSXCommand(
         "tokens",
-        summary: "Create, list, show, revoke and rotate API tokens",
-        subcommands: [TokensList.spec, TokensCreate.spec, TokensShow.spec, TokensRevoke.spec, TokensRotate.spec]
+        summary: "Create, list, show, revoke, rotate, audit and scan for API tokens",
+        subcommands: [TokensList.spec, TokensCreate.spec, TokensShow.spec, TokensRevoke.spec, TokensRotate.spec, TokensAudit.spec, TokensScan.spec]
     )
 }

@@ -165,17 +165,21 @@ extension TokensCreate {
 }
 
 extension OptionKey where Self == ValueOption {
-    static var tokenName: Self { .value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)") }
+    static var tokenName: Self { ValueOption.value("name", .string, valueName: "name", help: "A descriptive name (1–100 characters)").required }
     static var expires: Self {
         .value("expires", .string, valueName: "when", help: "30d, 12h, a date (2027-01-31), an RFC 3339 time, or never", default: "never")
     }
     static var saveProfile: Self {
-        .value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)")
+        ValueOption.value("save-profile", .string, valueName: "name", help: "The profile --save stores into (implies --save; default: the token's name)")
+            .completing(.profiles)
     }
 }
 
 extension OptionKey where Self == ListOption {
-    static var permission: Self { .list("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard (repeatable)") }
+    static var permission: Self {
+        ListOption.list("perm", .string, valueName: "permission", help: "Grant a permission, comma list or wildcard (repeatable)")
+            .completing(.permissions)
+    }
     static var forCommand: Self {
         .list("for", .string, valueName: "command", help: "Grant what this nsx command needs, e.g. \"servers list\" (repeatable)")
     }

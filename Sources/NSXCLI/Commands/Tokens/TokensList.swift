@@ -1,7 +1,7 @@
 import NSXCommandLine
 import NSXJSON
 
-/// `nsx tokens list [--env live|test] [--include-revoked] [--all | --limit N]`: the resource
+/// `nsx tokens list [--env live|test] [--name N] [--include-revoked] [--all | --limit N]`: the resource
 /// list, with rows that read well in a table.
 ///
 /// Under `--test` (or `NSX_ENV=test`) only test tokens are listed unless `--env` says
@@ -14,13 +14,19 @@ enum TokensList {
             has the full list). On a terminal, * marks the token nsx is using. Under
             --test only test tokens are listed, unless --env says otherwise.
             """,
-        options: [.tokenEnvironment, .includeRevoked, .allPages, .limit],
-        examples: [Example("nsx tokens list"), Example("nsx tokens list --env test --include-revoked -o json")],
+        options: [.tokenEnvironment, .nameFilter, .includeRevoked, .allPages, .limit],
+        examples: [
+            Example("nsx tokens list"),
+            Example("nsx tokens list --name ci --include-revoked"),
+            Example("nsx tokens list --env test --include-revoked -o json"),
+            Example("nsx tokens list --all -o json | jq -r '.[] | select(.last_used_at == null) | .id'",
+                    summary: "IDs of tokens never used"),
+        ],
         permissions: ["settings:read"],
         action: CommandRunner(parse: options, run: ResourceList.run))
 
     static let list = ResourceList(view: .token, filters: [
-        .exact(.tokenEnvironment, param: "environment"), .flag(.includeRevoked, param: "include_revoked"),
+        .exact(.tokenEnvironment, param: "environment"), .flag(.includeRevoked, param: "include_revoked"), .exact(.nameFilter),
     ])
 
     /// The list's options: `--test` lists test tokens unless `--env` says otherwise, and

@@ -33,37 +33,22 @@ enum TokensRevoke: Verb {
         try confirmation.checkPossible(action: "nsx tokens revoke")
         try resources.printer.validateFields(resultFields)
         let context = try resources.connect(.token, fields: resultFields)
-        let current = CurrentCredential.describe(context.client, needs: [.tokenID])
+        let revoker = TokenRevoker(client: context.client, profiles: profiles, printer: context.printer)
 
         // Names become IDs up front, so the question can show what goes and the token in
-        // use can go last (after it, nothing else could be revoked). A word that does not
-        // resolve fails in its turn below, with its own result.
+        // use can go last. A word that does not resolve fails in its turn below, with its
+        // own result.
         var ids: [String: String] = [:]
         for word in words where ids[word] == nil {
             if let id = try? context.id(word) { ids[word] = id }
         }
         if !confirmation.assumeYes {
-            try confirm(words, ids: ids, current: current, context: context, confirmation: confirmation)
+            try confirm(words, ids: ids, current: revoker.current, context: context, confirmation: confirmation)
         }
-        let ordered = words.filter { ids[$0] == nil || ids[$0] != current?.tokenID }
-            + words.filter { ids[$0] != nil && ids[$0] == current?.tokenID }
-
-        let apiURL = context.client.baseURL
         try Batch(printer: context.printer, pastTense: "Revoked token", columns: ResourceView.token.columns,
-                  fields: resultFields).run(ordered) { word throws(CLIError) in
-            let id: String
-            if let known = ids[word] { id = known } else { id = try context.id(word) }
-            let revoked = try context.client.delete(ResourceKind.token.itemPath(id)).data
-            // A DELETE retried after a lost answer comes back empty: the token is revoked all the same.
-            let result: JSONValue = revoked.isNull ? .object(JSONObject([("id", .string(id))])) : revoked
-            let label = NewTokenOutput.label(result)
-            if id == current?.tokenID, current?.source == .env {
-                context.printer.warn("NSX_TOKEN holds \(label), which is now revoked; unset NSX_TOKEN or set it to another token.")
-            }
-            profiles.forget(
-                id, label: label, apiURL: apiURL,
-                inUseProfile: current?.tokenID == id && current?.source != .env ? profiles.activeProfile : nil)
-            return result
+                  fields: resultFields).run(revoker.inUseLast(words) { ids[$0] }) { word throws(CLIError) in
+            if let known = ids[word] { return try revoker.revoke(known) }
+            return try revoker.revoke(try context.id(word))
         }
     }
 

@@ -13,40 +13,54 @@ import NSXTime
 /// old one alone); (3) show the new token (or, when stored, which profile holds it);
 /// (4) revoke the old one (on failure: say so, with the command that finishes the job).
 ///
-/// Lifetime: the new token lasts as long from now as the old one did from its creation
-/// (one that never expired never expires), but never beyond the credential that rotates it,
-/// since the API refuses a token that would outlive its creator.
+/// Lifetime: `--expires` when given; else the new token lasts as long from now as the old
+/// one did from its creation (one that never expired never expires). Never beyond the
+/// credential that rotates it, since the API refuses a token that would outlive its creator.
 enum TokensRotate: Verb {
-    static let target: WordArgument = .word("ID|NAME", help: "Token ID or name")
+    static let target = ResourceGet.target(.token)
 
     static let spec = NSXCommand(
         "rotate", summary: "Replace a token with a new one and revoke the old",
         discussion: """
             The new token has the same name, permissions and environment, and lasts as
             long from now as the old one did from its creation (never beyond the
-            credential doing the rotation). A profile storing the old token gets the new
-            one first; then the old one is revoked. Asks first on a terminal; without a
-            terminal --yes is required.
+            credential doing the rotation); --expires gives it another end (30d, a
+            date, or never), as for tokens create. A profile storing the old token gets
+            the new one first; then the old one is revoked. Asks first on a terminal;
+            without a terminal --yes is required.
             """,
+        options: [.rotatedExpires],
         arguments: [target],
-        examples: [Example("nsx tokens rotate ci --yes")],
+        examples: [Example("nsx tokens rotate ci --yes"),
+                   Example("nsx tokens rotate ci --expires 90d", summary: "A token that never expired now does, in 90 days")],
         permissions: ["settings:read", "settings:write"], action: runner)
 
-    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> String { parsed[target] }
+    struct Words: Equatable {
+        var target: String
+        /// `--expires` as given (read against the clock when the token is made); nil keeps
+        /// the old token's lifetime.
+        var expires: String?
+    }
+
+    static func words(_ parsed: ParsedCommand<CommandRunner>) throws(CLIError) -> Words {
+        Words(target: parsed[target], expires: parsed[.rotatedExpires])
+    }
 
     static func dependencies(_ invocation: Invocation) -> (ResourceAccess, TokenProfiles) {
         (ResourceAccess(invocation), TokenProfiles(factory: invocation.factory))
     }
 
-    static func run(_ word: String, _ dependencies: (ResourceAccess, TokenProfiles)) throws(CLIError) {
+    static func run(_ words: Words, _ dependencies: (ResourceAccess, TokenProfiles)) throws(CLIError) {
         let (resources, profiles) = dependencies
         let confirmation = resources.confirmation
         try confirmation.checkPossible(action: "nsx tokens rotate")
         let printer = resources.printer
         try printer.validateFields(ResourceView.token.fields)
+        // Checked before anything is asked or made; read against the clock again below.
+        if let expires = words.expires { _ = try TokenExpiry.parse(expires, now: printer.clock.now()) }
         let context = try resources.connect(.token)
         let client = context.client
-        let oldID = try context.id(word)
+        let oldID = try context.id(words.target)
         let old = try context.get(oldID)
         let oldLabel = NewTokenOutput.label(old)
         if let revokedAt = old["revoked_at"]?.stringValue {
@@ -68,9 +82,13 @@ enum TokensRotate: Verb {
                                      action: "nsx tokens rotate")
         }
 
-        let lifetime = Lifetime.renewed(createdAt: old["created_at"]?.stringValue, expiresAt: old["expires_at"]?.stringValue,
-                                        creatorExpiresAt: current?.kind == .apiToken ? current?.expiresAt : nil,
-                                        now: printer.clock.now())
+        let creatorExpiresAt = current?.kind == .apiToken ? current?.expiresAt : nil
+        let lifetime = if let expires = words.expires {
+            Lifetime.chosen(try TokenExpiry.parse(expires, now: printer.clock.now()), creatorExpiresAt: creatorExpiresAt)
+        } else {
+            Lifetime.renewed(createdAt: old["created_at"]?.stringValue, expiresAt: old["expires_at"]?.stringValue,
+                             creatorExpiresAt: creatorExpiresAt, now: printer.clock.now())
+        }
         if lifetime.capped, let expiresAt = lifetime.expiresAt {
             printer.note("The new token expires at \(expiresAt), when the credential rotating it does (a token cannot outlive its creator).")
         }
@@ -137,12 +155,26 @@ enum TokensRotate: Verb {
                 let start = createdAt.flatMap(Timestamp.init(rfc3339:)) ?? end
                 moment = now + max(.seconds(60), end - start)
             }
-            var capped = false
-            if let creatorExpiresAt, let limit = Timestamp(rfc3339: creatorExpiresAt), moment.map({ $0 > limit }) ?? true {
-                moment = limit
-                capped = true
-            }
-            return Lifetime(expiresAt: moment?.rfc3339, capped: capped)
+            return capped(moment, creatorExpiresAt)
         }
+
+        /// `--expires`: the moment given (RFC 3339), or nil for never.
+        static func chosen(_ expiresAt: String?, creatorExpiresAt: String?) -> Lifetime {
+            capped(expiresAt.flatMap(Timestamp.init(rfc3339:)), creatorExpiresAt)
+        }
+
+        private static func capped(_ moment: Timestamp?, _ creatorExpiresAt: String?) -> Lifetime {
+            if let creatorExpiresAt, let limit = Timestamp(rfc3339: creatorExpiresAt), moment.map({ $0 > limit }) ?? true {
+                return Lifetime(expiresAt: limit.rfc3339, capped: true)
+            }
+            return Lifetime(expiresAt: moment?.rfc3339, capped: false)
+        }
+    }
+}
+
+extension OptionKey where Self == ValueOption {
+    /// As `tokens create --expires`, without its default: not given keeps the old lifetime.
+    static var rotatedExpires: Self {
+        .value("expires", .string, valueName: "when", help: "When the new token expires: " + TokenExpiry.help + " (default: as long as the old one lived)")
     }
 }

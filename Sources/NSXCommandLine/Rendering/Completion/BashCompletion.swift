@@ -16,12 +16,58 @@ struct BashCompletion {
                               items: optionItems, after: "COMPREPLY=($(compgen -W \"$words\" -- \"$2\"))")
         lines += caseFunction("\(name)_words", subject: "\"$1\"", items: wordItems)
         lines += [
+            "# The words as typed, in typed[0…at]: bash splits --opt=value and a:b at the characters",
+            "# of COMP_WORDBREAKS; pieces with no blank between them in COMP_LINE are one word again.",
+            "\(name)_join() {",
+            "    local line=${COMP_LINE:0:COMP_POINT} rest piece",
+            "    local -i i",
+            "    typed=() at=0",
+            "    for (( i = 0; i <= COMP_CWORD; i++ )); do",
+            "        piece=${COMP_WORDS[i]}",
+            "        rest=${line#\"${line%%[![:blank:]]*}\"}",
+            "        if (( i > 0 )) && [[ -n $COMP_LINE && ${#rest} -eq ${#line} ]]; then",
+            "            typed[at]+=$piece",
+            "        else",
+            "            typed+=(\"$piece\")",
+            "            at=${#typed[@]}-1",
+            "        fi",
+            "        line=${rest#\"$piece\"}",
+            "    done",
+            "}",
+            "",
+            "# Readline replaces only what follows the word's last COMP_WORDBREAKS character.",
+            "\(name)_unbreak() {",
+            "    [[ -n $COMP_WORDBREAKS && $1 == *[$COMP_WORDBREAKS]* ]] || return 0",
+            "    local keep=${1%\"${1##*[$COMP_WORDBREAKS]}\"}",
+            "    COMPREPLY=(\"${COMPREPLY[@]#\"$keep\"}\")",
+            "}",
+            "",
+        ]
+        if model.asksTheProgram {
+            lines += [
+                "# Live values from \(model.program) itself: $1 what, $2 the word typed, $3 a prefix to keep.",
+                "\(name)_dynamic() {",
+                "    local line value",
+                "    while IFS= read -r line; do",
+                "        value=${line%%$'\\t'*}",
+                "        [[ $value == \"$2\"* ]] || continue",
+                "        [[ $value == *[!A-Za-z0-9_.:,=@%+/-]* ]] && printf -v value '%q' \"$value\"",
+                "        COMPREPLY+=(\"$3$value\")",
+                "    done < <(\"${typed[0]}\" \(DynamicCompletion.command) \"$1\" -- \"$2\" \"${typed[@]:1:at-1}\" 2>/dev/null)",
+                "}",
+                "",
+            ]
+        }
+        lines += [
             "\(name)() {",
-            "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" cmd=\(shellQuoted(model.program)) word option=''",
+            "    local -a typed",
+            "    local -i at",
+            "    \(name)_join",
+            "    local cur=${typed[at]} cmd=\(shellQuoted(model.program)) word option=''",
             "    local -i i j expect=0 ended=0 positional=0",
-            "    for (( i = 1; i < COMP_CWORD; i++ )); do",
-            "        word=\"${COMP_WORDS[i]}\"",
-            "        # With '=' in COMP_WORDBREAKS, --opt=value arrives as three words.",
+            "    for (( i = 1; i < at; i++ )); do",
+            "        word=${typed[i]}",
+            "        # Without COMP_LINE to join by, --opt=value arrives as three words.",
             "        if [[ $word == \"=\" ]] && (( expect )); then continue; fi",
             "        if (( expect )); then expect=0; continue; fi",
             "        if (( ended )); then positional+=1; continue; fi",
@@ -41,13 +87,17 @@ struct BashCompletion {
             "    done",
             "    COMPREPLY=()",
             "    if [[ $cur == \"=\" ]] && (( expect )); then cur=''; fi",
-            "    if (( expect )); then \(name)_values \"$cmd\" \"$option\" \"$cur\" ''; return 0; fi",
-            "    if (( ! ended )) && [[ $cur == --*=* ]]; then",
+            "    if (( expect )); then",
+            "        \(name)_values \"$cmd\" \"$option\" \"$cur\" ''",
+            "    elif (( ! ended )) && [[ $cur == --*=* ]]; then",
             "        \(name)_values \"$cmd\" \"${cur%%=*}\" \"${cur#*=}\" \"${cur%%=*}=\"",
-            "        return 0",
+            "    elif (( ! ended )) && [[ $cur == -* ]]; then",
+            "        \(name)_options \"$cmd\" \"$cur\"",
+            "    else",
+            "        \(name)_words \"$cmd\" \"$positional\" \"$cur\"",
             "    fi",
-            "    if (( ! ended )) && [[ $cur == -* ]]; then \(name)_options \"$cmd\" \"$cur\"; return 0; fi",
-            "    \(name)_words \"$cmd\" \"$positional\" \"$cur\"",
+            "    \(name)_unbreak \"$cur\"",
+            "    return 0",
             "}",
             "",
             "complete -F \(name) \(model.program)",
@@ -58,6 +108,7 @@ struct BashCompletion {
     /// $3 is the text typed so far, $4 a prefix to keep (`--output=`).
     private var valueItems: [String] {
         model.valueCaseItems { option in
+            if let completion = option.completion { return dynamic(completion, prefix: "\"$4\"") }
             if option.isPathValue { return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -P \"$4\" -f -- \"$3\"))" }
             return option.valueKind?.choices.map { reply($0, typed: "$3", prefix: "$4") }
         }
@@ -81,9 +132,15 @@ struct BashCompletion {
             if !state.subcommands.isEmpty {
                 return shellQuoted(state.name) + ") " + reply(state.subcommands.map(\.name), typed: "$3", prefix: nil) + " ;;"
             }
-            let tests = argumentChoiceTests(state.arguments) { reply($0, typed: "$3", prefix: nil) }
+            let tests = argumentTests(state.arguments, choices: { reply($0, typed: "$3", prefix: nil) },
+                                      dynamic: { dynamic($0, prefix: "''") })
             return tests.isEmpty ? nil : shellQuoted(state.name) + ") " + tests.joined(separator: "; ") + " ;;"
         }
+    }
+
+    /// `_nsx_dynamic 'servers' "$3" "$4"`: $3 is the word typed; `prefix` a shell word to keep.
+    private func dynamic(_ completion: DynamicCompletion, prefix: String) -> String {
+        "_\(model.identifier)_dynamic \(shellQuoted(completion.source)) \"$3\" \(prefix)"
     }
 
     private func reply(_ words: [String], typed: String, prefix: String?) -> String {

@@ -65,6 +65,14 @@ struct CompletionModel: Sendable {
 
     var visibleGlobalOptions: [Option] { globalOptions.filter { !$0.hidden } }
 
+    /// Whether any option or argument asks the program for its values (`DynamicCompletion`):
+    /// only then does a script carry the function that asks.
+    var asksTheProgram: Bool {
+        states.contains { state in
+            state.localOptions.contains { $0.completion != nil } || state.arguments.contains { $0.completion != nil }
+        } || globalOptions.contains { $0.completion != nil }
+    }
+
     /// A name usable in shell function names: `nsx` → `nsx`, `my-tool` → `my_tool`.
     var identifier: String {
         String(program.map { $0.isLetter || $0.isNumber ? $0 : "_" })

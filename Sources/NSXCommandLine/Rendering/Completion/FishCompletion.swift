@@ -67,6 +67,20 @@ struct FishCompletion {
             "    string match -q -- \"$argv[1] *\" \"$state[1]\"",
             "end",
             "",
+        ]
+        if model.asksTheProgram {
+            lines += [
+                "# Live values from \(program) itself ($argv[1]: what). Each line it prints is a value, then",
+                "# a tab and a description; --opt=value is completed by its value.",
+                "function \(name)_dynamic",
+                "    set -l typed (commandline -opc)",
+                "    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))",
+                "    $typed[1] \(DynamicCompletion.command) $argv[1] -- \"$token\" $typed[2..-1] 2>/dev/null",
+                "end",
+                "",
+            ]
+        }
+        lines += [
             "complete -c \(fishWord(program)) -f",
         ]
         lines += completions(function: name)
@@ -111,10 +125,17 @@ struct FishCompletion {
                 lines.append("complete -c \(program) \(atState) -a \(fishWord(subcommand.name)) -d \(fishQuoted(subcommand.summary))")
             }
             for (index, argument) in state.arguments.enumerated() {
-                guard let choices = argument.choices else { continue }
+                let values: String
+                if let completion = argument.completion {
+                    values = dynamic(completion)
+                } else if let choices = argument.choices {
+                    values = fishWord(choices.joined(separator: " "))
+                } else {
+                    continue
+                }
                 let range = "\(index) \(argument.repeatable ? -1 : index)"
                 let condition = fishCondition("\(name)_at", state.name, range)
-                lines.append("complete -c \(program) \(condition) -a \(fishWord(choices.joined(separator: " ")))")
+                lines.append("complete -c \(program) \(condition) -a \(values)")
             }
         }
         for scoped in model.scopedOptions {
@@ -129,12 +150,19 @@ struct FishCompletion {
         return lines
     }
 
+    /// `'(__nsx_dynamic servers)'`: fish runs it when it completes there.
+    private func dynamic(_ completion: DynamicCompletion) -> String {
+        fishQuoted("(__\(model.identifier)_dynamic \(fishWord(completion.source)))")
+    }
+
     /// ` -s o -l output -x -a 'table json' -d 'Output format'`
     private func optionSpec(_ option: Option) -> String {
         var spec = ""
         if let short = option.short { spec += " -s " + fishWord(String(short)) }
         spec += " -l " + fishWord(option.long)
-        if let kind = option.valueKind {
+        if let completion = option.completion {
+            spec += " -x -a " + dynamic(completion)
+        } else if let kind = option.valueKind {
             if kind == .path {
                 spec += " -r -F"
             } else {

@@ -52,12 +52,20 @@ func caseFunction(_ name: String, locals: String? = nil, subject: String, items:
     return lines
 }
 
-/// `if (( $2 == 0 )); then …; fi` per argument with choices: $2 is how many positional
-/// words came before the cursor; a repeatable argument matches from its index on.
-func argumentChoiceTests(_ arguments: [Argument], offer: ([String]) -> String) -> [String] {
+/// `if (( $2 == 0 )); then …; fi` per argument with choices or live values: $2 is how many
+/// positional words came before the cursor; a repeatable argument matches from its index on.
+func argumentTests(_ arguments: [Argument], choices offerChoices: ([String]) -> String,
+                   dynamic offerDynamic: (DynamicCompletion) -> String) -> [String] {
     arguments.enumerated().compactMap { index, argument in
-        guard let choices = argument.choices else { return nil }
+        let offer: String
+        if let completion = argument.completion {
+            offer = offerDynamic(completion)
+        } else if let choices = argument.choices {
+            offer = offerChoices(choices)
+        } else {
+            return nil
+        }
         let test = argument.repeatable ? "(( $2 >= \(index) ))" : "(( $2 == \(index) ))"
-        return "if \(test); then \(offer(choices)); fi"
+        return "if \(test); then \(offer); fi"
     }
 }

@@ -17,6 +17,23 @@ struct ZshCompletion {
         lines += caseFunction("\(name)_options", locals: "local -a described=(\(globalOptionEntries))", subject: "\"$1\"", items: optionItems,
                           after: "_describe -t options 'option' described")
         lines += caseFunction("\(name)_words", locals: "local -a described", subject: "\"$1\"", items: wordItems)
+        if model.asksTheProgram {
+            lines += [
+                "# Live values from \(model.program) itself: $1 what, $2 the word typed. Each line it prints is",
+                "# a value, then a tab and a description.",
+                "\(name)_dynamic() {",
+                "    local -a described",
+                "    local line value",
+                "    for line in \"${(@f)$(\"${words[1]}\" \(DynamicCompletion.command) \"$1\" -- \"$2\" \"${(@)words[2,CURRENT-1]}\" 2>/dev/null)}\"; do",
+                "        [[ -n $line ]] || continue",
+                "        value=${line%%$'\\t'*}",
+                "        if [[ $line == *$'\\t'* ]]; then described+=(\"${value//:/\\\\:}:${line#*$'\\t'}\"); else described+=(\"${value//:/\\\\:}\"); fi",
+                "    done",
+                "    _describe -t values 'value' described",
+                "}",
+                "",
+            ]
+        }
         lines += [
             "\(name)() {",
             "    local cur=${words[CURRENT]} cmd=\(shellQuoted(model.program)) word option=''",
@@ -61,6 +78,8 @@ struct ZshCompletion {
 
     private var valueItems: [String] {
         model.valueCaseItems { option in
+            // After `compset -P '*='`, cur still holds `--server=`: only the value is typed.
+            if let completion = option.completion { return dynamic(completion) + " \"${cur#--*=}\"" }
             if option.isPathValue { return "_files" }
             return option.valueKind?.choices.map { "compadd -- " + $0.map(shellQuoted).joined(separator: " ") }
         }
@@ -84,9 +103,15 @@ struct ZshCompletion {
                 return shellQuoted(state.name) + ") described=(" + entries.joined(separator: " ")
                     + "); _describe -t commands 'command' described ;;"
             }
-            let tests = argumentChoiceTests(state.arguments) { "compadd -- " + $0.map(shellQuoted).joined(separator: " ") }
+            let tests = argumentTests(state.arguments, choices: { "compadd -- " + $0.map(shellQuoted).joined(separator: " ") },
+                                      dynamic: { dynamic($0) + " \"$cur\"" })
             return tests.isEmpty ? nil : shellQuoted(state.name) + ") " + tests.joined(separator: "; ") + " ;;"
         }
+    }
+
+    /// `_nsx_dynamic 'servers'`, completed by the word typed.
+    private func dynamic(_ completion: DynamicCompletion) -> String {
+        "_\(model.identifier)_dynamic \(shellQuoted(completion.source))"
     }
 
     /// `_describe` reads `word:description`; a colon inside the word is escaped.
