@@ -51,6 +51,8 @@ let package = Package(
         // MARK: Local API server
         .target(name: "NSXServer", dependencies: [
             "NSXJSON",
+            "NSXTime",
+            "NSXCommandLine",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -62,7 +64,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "nsx-server", dependencies: ["NSXServer"]),
+        .executableTarget(name: "nsx-server", dependencies: ["NSXServer", "NSXCommandLine"]),
 
         // MARK: Tests (one target per module, plus the end-to-end suite)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -78,6 +80,8 @@ let package = Package(
         .testTarget(name: "NSXServerTests", dependencies: [
             "NSXServer",
             "NSXJSON",
+            "NSXTime",
+            "NSXCommandLine",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON", "TestSupport"]),

@@ -49,8 +49,10 @@ bench_workdir() {
     fi
 }
 
-# start_bench_server BINARY — starts a throwaway nsx-server (its own SQLite file in $work,
-# rate limiting off), stopped on exit or by stop_bench_server; sets $url, its base URL.
+# start_bench_server BINARY [TENTHS] — starts a throwaway nsx-server (its own SQLite file in
+# $work, rate limiting off), stopped on exit or by stop_bench_server; sets $url, its base URL.
+# It has TENTHS tenths of a second to start listening (default 100). BENCH_SERVER_WRAPPER,
+# when set, is the command it runs under (e.g. valgrind and its options).
 start_bench_server() {
     bench_workdir
     server_count=$((${server_count:-0} + 1))
@@ -62,10 +64,12 @@ start_bench_server() {
         (umask 077 && echo "bench@example.com:bench-password" >"$out.users")
         account=(--users-file "$out.users")
     fi
-    "$1" --port 0 --data "$out.data/nsx.sqlite" "${account[@]}" --rate-limit 0 \
+    local wrapper
+    read -r -a wrapper <<<"${BENCH_SERVER_WRAPPER:-}"
+    "${wrapper[@]}" "$1" --port 0 --data "$out.data/nsx.sqlite" "${account[@]}" --rate-limit 0 \
         >"$out.stdout" 2>"$out.log" &
     server_pid=$!
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 "${2:-100}"); do
         grep -q '^nsx-server listening on ' "$out.stdout" 2>/dev/null && break
         sleep 0.1
     done

@@ -1,16 +1,21 @@
 import Foundation
+import NSXCommandLine
 import NSXServer
 
 // nsx-server: the local Nurosentrix API server. See `nsx-server --help`.
+// Exit status: 0 after --help or --version, 1 when it cannot start, 2 for a usage error.
 do {
-    guard let configuration = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
-        print(CommandLineOptions.usage)
-        exit(0)
+    switch try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .help(let page):
+        print(page, terminator: "")
+    case .version(let line):
+        print(line)
+    case .run(let configuration):
+        let app = try buildApplication(configuration)
+        try await app.runService()
     }
-    let app = try buildApplication(configuration)
-    try await app.runService()
-} catch let error as CommandLineOptions.UsageError {
-    FileHandle.standardError.write(Data("nsx-server: \(error.description)\n\(CommandLineOptions.usage)\n".utf8))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("nsx-server: \(error.description)\n".utf8))
     exit(2)
 } catch {
     FileHandle.standardError.write(Data("nsx-server: \(error)\n".utf8))

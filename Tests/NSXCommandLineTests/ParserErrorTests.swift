@@ -117,6 +117,18 @@ struct ParserErrorTests {
             """)
     }
 
+    /// Checks a program makes after parsing read like the parser's own.
+    @Test func errorsFoundAfterParsingTakeTheCommandsUsage() {
+        let error = Sample.parser.usageError(.conflictingOptions(["--json", "--quiet"]), at: ["servers", "list"])
+        #expect(error.commandPath == ["servers", "list"])
+        #expect(error.description == """
+            options --json and --quiet cannot be used together
+            Usage: nsx servers list [flags]
+            Run "nsx servers list --help" for more information.
+            """)
+        #expect(Sample.parser.usageError(.missingArgument(name: "ID")).usageLine == "nsx [global options] <command> [<subcommand>] [arguments]")
+    }
+
     @Test func groupWithoutSubcommandCarriesTheChoices() throws {
         let error = try #require(throws: UsageError.self) { try Sample.parser.parse(["tokens"]) }
         #expect(error.reason == .missingSubcommand(command: "nsx tokens", available: ["create", "show"]))

@@ -109,6 +109,19 @@ import Testing
         #expect(!refused.stderr.contains("secret-word"))
     }
 
+    /// An address with no local part (`@:…`) crashed the server before it said anything.
+    @Test func aUsersFileLineWithoutALocalPartIsRefusedToo() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let users = folder + "/users"
+        try "@:secret-word\n".write(toFile: users, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: users)
+        let refused = try ServerProcess.runToExit(arguments: ["--memory", "--users-file", users])
+        #expect(refused.status == 1, "stderr: \(refused.stderr)")
+        #expect(refused.stderr.contains("\(users) line 1"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("secret-word"))
+    }
+
     // MARK: Helpers
 
     static func makeFolder() throws -> String {

@@ -1,4 +1,5 @@
 import NSXJSON
+import NSXTime
 import Testing
 @testable import NSXServer
 
@@ -11,7 +12,7 @@ import Testing
             #expect(response["id"]?.hasPrefix("srv_") == true)
             #expect(response["id"]?.count == 16)
             #expect(response.dataObject["labels"] == ["env": "prod"])
-            #expect(response["created_at"].flatMap(RFC3339.parse) != nil)
+            #expect(response["created_at"].flatMap(Timestamp.init(rfc3339:))?.secondsSinceEpoch != nil)
         }
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NSXJSON
+import NSXTime
 import Testing
 @testable import NSXServer
 
@@ -14,7 +15,7 @@ import Testing
             #expect(user["email"] == "alice@example.com")
             #expect(user["name"] == "Alice")
             #expect(user["id"]?.stringValue?.hasPrefix("usr_") == true)
-            let expiry = try #require(response["expires_at"].flatMap(RFC3339.parse))
+            let expiry = try #require(response["expires_at"].flatMap(Timestamp.init(rfc3339:))?.secondsSinceEpoch)
             #expect(abs(expiry - server.clock.now() - 86_400) < 5)
             #expect(response.header("X-RateLimit-Limit") == nil)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NSXJSON
+import NSXTime
 import Testing
 @testable import NSXServer
 
@@ -52,7 +53,7 @@ import Testing
 
     @Test func expiredTokenIsRefused() async throws {
         try await TestServer.run { server in
-            let expiry = RFC3339.format(Int(server.clock.now()) + 3600)
+            let expiry = Timestamp(seconds: Int(server.clock.now()) + 3600).rfc3339
             let (secret, object) = try await server.makeToken(expiresAt: expiry)
             #expect(object["expires_at"] == .string(expiry))
             let before = try await server.api.get("/api/v1/servers", token: secret)
@@ -70,6 +71,50 @@ import Testing
                 let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": value], token: session)
                 #expect(response.status == 400)
                 #expect(response.detailFields == ["expires_at"])
+            }
+        }
+    }
+
+    /// What docs/openapi.yaml says `expires_at` takes: an RFC 3339 date-time with any offset
+    /// and fraction, `T` and `Z` in either case; kept in whole seconds, written back in UTC.
+    @Test func expiryTakesEveryRFC3339SpellingAndNothingElse() async throws {
+        try await TestServer.run { server in
+            let session = try await server.login()
+            let accepted: [(String, String)] = [
+                ("2099-01-16T10:30:00Z", "2099-01-16T10:30:00Z"),
+                ("2099-01-16t10:30:00z", "2099-01-16T10:30:00Z"),
+                ("2099-01-16T12:30:00+02:00", "2099-01-16T10:30:00Z"),
+                ("2099-01-16T10:30:00.999-00:30", "2099-01-16T11:00:00Z"),
+                ("2096-02-29T00:00:00Z", "2096-02-29T00:00:00Z"),
+            ]
+            for (sent, stored) in accepted {
+                let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": .string(sent)], token: session)
+                #expect(response.status == 201, "\(sent): \(response.text)")
+                #expect(response["expires_at"] == stored, "\(sent)")
+            }
+            let refused = ["2099-01-16 10:30:00Z", "2099-02-31T00:00:00Z", "2097-02-29T00:00:00Z", "2099-01-16T24:00:00Z",
+                           "2099-01-16T10:30Z", "2099-01-16T10:30:00", "2099-01-16T10:30:00+0200", "2099-01-16", ""]
+            for sent in refused {
+                let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": .string(sent)], token: session)
+                #expect(response.status == 400, "\(sent)")
+                #expect(response.detailFields == ["expires_at"], "\(sent)")
+            }
+        }
+    }
+
+    /// The scheme in any case and blanks around the credential are accepted; anything else
+    /// that is not `Bearer <credential>` is a 401 (the header is read byte by byte).
+    @Test func authorizationHeaderSpellings() async throws {
+        try await TestServer.run { server in
+            let (secret, _) = try await server.makeToken([.serversRead])
+            for header in ["Bearer \(secret)", "bearer \(secret)", "BEARER  \(secret) ", "BeArEr \t\(secret)\t"] {
+                let response = try await server.api.get("/api/v1/servers", token: nil, headers: ["Authorization": header])
+                #expect(response.status == 200, "\(header.debugDescription)")
+            }
+            for header in ["Bearer", "Bearer ", "Bearer\t\(secret)", "Bearerx \(secret)", "Basic \(secret)", "Beare \(secret)",
+                           "\(secret)", "Bearer \(secret) extra", "Bearer \(secret.dropLast())"] {
+                let response = try await server.api.get("/api/v1/servers", token: nil, headers: ["Authorization": header])
+                #expect(response.status == 401, "\(header.debugDescription)")
             }
         }
     }
@@ -129,14 +174,14 @@ import Testing
     @Test func tokenCannotCreateATokenThatOutlivesIt() async throws {
         try await TestServer.run { server in
             let now = Int(server.clock.now())
-            let creator = try await server.makeToken(expiresAt: RFC3339.format(now + 3600))
-            for expiry: JSONValue in [.null, .string(RFC3339.format(now + 7200))] {
+            let creator = try await server.makeToken(expiresAt: Timestamp(seconds: now + 3600).rfc3339)
+            for expiry: JSONValue in [.null, .string(Timestamp(seconds: now + 7200).rfc3339)] {
                 let response = try await server.api.post("/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": expiry], token: creator.secret)
                 #expect(response.status == 403)
                 #expect(response.errorMessage == "Token cannot create a token that outlives it")
             }
             let shorter = try await server.api.post(
-                "/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": .string(RFC3339.format(now + 1800))], token: creator.secret)
+                "/api/v1/tokens", ["name": "t", "permissions": ["servers:read"], "expires_at": .string(Timestamp(seconds: now + 1800).rfc3339)], token: creator.secret)
             #expect(shorter.status == 201)
         }
     }

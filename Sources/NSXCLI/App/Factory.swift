@@ -1,3 +1,4 @@
+import NSXCommandLine
 import NSXConfig
 import NSXHTTP
 import NSXKeyring

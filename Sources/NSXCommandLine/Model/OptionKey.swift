@@ -51,7 +51,7 @@ public typealias ValueOption = TypedOption<String?>
 public typealias ListOption = TypedOption<[String]>
 /// A whole number, or a duration in whole seconds: `--limit 5`, `--wait-timeout 2m`.
 public typealias IntegerOption = TypedOption<Int?>
-/// A decimal number: `--timeout 2.5`.
+/// A decimal number: `--timeout 2.5`, optionally within a range.
 public typealias NumberOption = TypedOption<Double?>
 
 extension OptionKey where Self == FlagOption {
@@ -103,10 +103,12 @@ extension OptionKey where Self == IntegerOption {
 }
 
 extension OptionKey where Self == NumberOption {
-    public static func number(_ long: String, short: Character? = nil, valueName: String? = nil, help: String,
+    public static func number(_ long: String, short: Character? = nil, in range: ClosedRange<Double>? = nil,
+                              valueName: String? = nil, help: String,
                               default defaultValue: String? = nil, environment: String? = nil,
                               inherited: Bool = false, hidden: Bool = false) -> NumberOption {
-        NumberOption(Option(long: long, short: short, kind: .value(.number), valueName: valueName, help: help,
+        NumberOption(Option(long: long, short: short, kind: .value(range.map { .number($0) } ?? .number),
+                            valueName: valueName, help: help,
                             defaultValue: defaultValue, environment: environment, inherited: inherited, hidden: hidden)) {
             $0.last.flatMap { Double($0) }
         }

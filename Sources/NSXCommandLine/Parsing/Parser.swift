@@ -38,3 +38,11 @@ public struct Parser<Action: Sendable>: Sendable {
         argv.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
     }
 }
+
+extension Parser {
+    /// A usage error the caller found after parsing (a value out of its range, options that
+    /// exclude each other) for the command at `path`, worded and laid out as the parser's own.
+    public func usageError(_ reason: UsageError.Reason, at path: [String] = [], suggestion: String? = nil) -> UsageError {
+        (root.chain(to: path) ?? CommandChain(root: root)).usageError(reason, suggestion: suggestion)
+    }
+}

@@ -21,6 +21,8 @@ public struct UsageError: Error, Sendable, Equatable {
         /// An option marked required, not given: `--region`, and what its value may be.
         case missingOption(option: String, expected: String?)
         case unexpectedArgument(value: String, command: String)
+        /// Options that exclude each other, named by their long forms (`--data`, `--memory`).
+        case conflictingOptions([String])
     }
 
     public var reason: Reason
@@ -70,6 +72,8 @@ extension UsageError: CustomStringConvertible {
             "\(option) is required" + (expected.map { " (\($0))" } ?? "")
         case .unexpectedArgument(let value, let command):
             "unexpected argument \(quoted(value)) for \(quoted(command))"
+        case .conflictingOptions(let options):
+            "options " + options.joined(separator: " and ") + " cannot be used together"
         }
     }
 

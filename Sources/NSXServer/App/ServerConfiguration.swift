@@ -11,6 +11,19 @@ public struct SeedUser: Sendable, Equatable {
         self.password = password
         self.name = name
     }
+
+    /// `EMAIL:PASSWORD[:NAME]`, as `--user` and each line of a users file give it; the name
+    /// defaults to the email's local part. Nil unless the email has text on both sides of its
+    /// `@` and the password is not empty: `@:pw` is refused, never split into nothing.
+    public init?(spec text: String) {
+        let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts[1].isEmpty, let at = parts[0].firstIndex(of: "@") else { return nil }
+        let localPart = parts[0][..<at]
+        let domain = parts[0][parts[0].index(after: at)...]
+        guard !localPart.isEmpty, !domain.isEmpty else { return nil }
+        self.init(email: String(parts[0]), password: String(parts[1]),
+                  name: parts.count == 3 && !parts[2].isEmpty ? String(parts[2]) : String(localPart))
+    }
 }
 
 /// Everything `nsx-server` can be told on its command line, plus the seams tests use.

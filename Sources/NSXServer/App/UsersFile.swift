@@ -12,7 +12,7 @@ enum UsersFile {
             if line.hasSuffix("\r") { line = line.dropLast() }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let user = try? CommandLineOptions.seedUser(String(line)) else {
+            guard let user = SeedUser(spec: String(line)) else {
                 throw .malformedUser(path: path, line: offset + 1)
             }
             users.append(user)

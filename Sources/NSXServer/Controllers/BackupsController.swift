@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NSXTime
 
 /// `/api/v1/backups`: `backups:read` / `backups:write` / `backups:restore`.
 struct BackupsController {
@@ -86,7 +87,7 @@ struct BackupsController {
 
     static func defaultName(at second: Int) -> String {
         // 2024-01-16T10:30:00Z → backup-20240116-103000
-        let stamp = RFC3339.format(second).filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+        let stamp = Timestamp(seconds: second).rfc3339.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
         return "backup-\(stamp)"
     }
 }

@@ -12,7 +12,7 @@ struct MeController {
                 "environment": .string(caller.environment.rawValue),
                 "permissions": .array(caller.permissions.sorted().map { .string($0.rawValue) }),
                 "token": caller.token?.json ?? .null,
-                "expires_at": .optional(caller.expiresAt.map(RFC3339.format)),
+                "expires_at": .optionalTime(caller.expiresAt),
             ])
             return Reply(.ok, .object(["user": user.summaryJSON, "auth": auth]))
         }

@@ -11,7 +11,7 @@ enum SessionIssuer {
             SessionClaims(userID: user.id, sessionID: session.id, issuedAt: now, expiresAt: session.expiresAt))
         return .object([
             "token": .string(token),
-            "expires_at": .string(RFC3339.format(session.expiresAt)),
+            "expires_at": .time(session.expiresAt),
             "user": user.summaryJSON,
         ])
     }

@@ -1,4 +1,5 @@
 import GRDB
+import NSXTime
 
 /// API tokens (Settings → API Keys): `settings:read` to view, `settings:write` to create or revoke.
 struct TokensController {
@@ -53,8 +54,9 @@ struct TokensController {
         case nil, .null?:
             break
         case .string(let text)?:
-            if let time = RFC3339.parse(text) {
-                if time <= call.now { fields.fail("expires_at", "must be in the future") } else { expiresAt = Int(time) }
+            // Any offset and fraction RFC 3339 allows; kept in whole seconds (docs/openapi.yaml, TokenCreate).
+            if let time = Timestamp(rfc3339: text) {
+                if time.secondsSinceEpoch <= call.now { fields.fail("expires_at", "must be in the future") } else { expiresAt = time.seconds }
             } else {
                 fields.fail("expires_at", "must be an RFC 3339 time such as 2030-01-31T12:00:00Z")
             }

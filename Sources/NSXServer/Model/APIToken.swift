@@ -25,10 +25,10 @@ public struct APIToken: Sendable, Equatable {
             "prefix": .string(prefix),
             "environment": .string(environment.rawValue),
             "permissions": .array(permissions.sorted().map { .string($0.rawValue) }),
-            "created_at": .string(RFC3339.format(createdAt)),
-            "last_used_at": .optional(lastUsedAt.map(RFC3339.format)),
-            "expires_at": .optional(expiresAt.map(RFC3339.format)),
-            "revoked_at": .optional(revokedAt.map(RFC3339.format)),
+            "created_at": .time(createdAt),
+            "last_used_at": .optionalTime(lastUsedAt),
+            "expires_at": .optionalTime(expiresAt),
+            "revoked_at": .optionalTime(revokedAt),
         ])
     }
 }

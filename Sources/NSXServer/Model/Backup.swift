@@ -23,8 +23,8 @@ public struct Backup: Sendable, Equatable {
             "name": .string(name),
             "status": .string(status),
             "size_bytes": .int(sizeBytes),
-            "created_at": .string(RFC3339.format(createdAt)),
-            "completed_at": .optional(completedAt.map(RFC3339.format)),
+            "created_at": .time(createdAt),
+            "completed_at": .optionalTime(completedAt),
         ])
     }
 }

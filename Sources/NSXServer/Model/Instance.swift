@@ -24,8 +24,8 @@ public struct Instance: Sendable, Equatable {
             "server_id": .string(serverID),
             "image": .string(image),
             "status": .string(status),
-            "created_at": .string(RFC3339.format(createdAt)),
-            "updated_at": .string(RFC3339.format(updatedAt)),
+            "created_at": .time(createdAt),
+            "updated_at": .time(updatedAt),
         ])
     }
 }

@@ -28,8 +28,8 @@ public struct Server: Sendable, Equatable {
             "status": .string(status),
             "ipv4": .string(ipv4),
             "labels": Labels.json(labels),
-            "created_at": .string(RFC3339.format(createdAt)),
-            "updated_at": .string(RFC3339.format(updatedAt)),
+            "created_at": .time(createdAt),
+            "updated_at": .time(updatedAt),
         ])
     }
 }

@@ -46,6 +46,8 @@ struct Page<Item> {
 /// Builds a filtered, keyset-paginated `SELECT` over one table, in creation order.
 struct ListQuery {
     var table: String
+    /// What to select; `seq`, the cursor, is always added after it.
+    var columns = "*"
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
 
@@ -62,7 +64,8 @@ struct ListQuery {
             arguments.append(after.sequence)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT * FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
+        let selected = columns == "*" ? "*" : columns + ", seq"
+        let sql = "SELECT \(selected) FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
         let pageRows = rows.prefix(page.limit)
         let next = rows.count > page.limit ? pageRows.last.map { Cursor(sequence: $0["seq"]) } : nil

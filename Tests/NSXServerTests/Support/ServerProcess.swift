@@ -71,15 +71,17 @@ final class ServerProcess {
         return (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
     }
 
-    /// Runs the binary expecting it to stop by itself (a refused start-up): its exit status and
-    /// stderr. A server that starts listening instead is killed after `deadline` seconds and
-    /// reported as still running (status nil).
-    static func runToExit(arguments: [String], umask: String? = nil, deadline: Double = 15) throws -> (status: Int32?, stderr: String) {
+    /// Runs the binary expecting it to stop by itself (a refused start-up, help): its exit
+    /// status, stdout and stderr (each well under a pipe's buffer). A server that starts
+    /// listening instead is killed after `deadline` seconds and reported as still running
+    /// (status nil).
+    static func runToExit(arguments: [String], umask: String? = nil, deadline: Double = 15) throws -> (status: Int32?, stdout: String, stderr: String) {
         let process = Process()
         prepare(process, arguments: ["--port", "0"] + arguments, umask: umask)
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
         let started = Date()
         while process.isRunning, Date().timeIntervalSince(started) < deadline { usleep(20_000) }
@@ -87,7 +89,8 @@ final class ServerProcess {
         if stillRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (stillRunning ? nil : process.terminationStatus, text)
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (stillRunning ? nil : process.terminationStatus, printed, text)
     }
 
     private static func prepare(_ process: Process, arguments: [String], umask: String?) {
