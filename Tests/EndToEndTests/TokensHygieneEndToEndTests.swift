@@ -430,6 +430,62 @@ struct TokensHygieneEndToEndTests {
             "nsx tokens create --name admin --for COMMAND --expires 90d --profile work && nsx tokens revoke \(admin) --profile work")
     }
 
+    @Test("audit of tokens made on a back-dated server (--clock-start): never used, unused and too old under the default thresholds")
+    func auditBackDated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-audit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("nsx.sqlite").path
+
+        // A server whose clock is 200 days (and an hour) behind: what it makes looks that old.
+        // Its sessions look expired to nsx, so the old tokens are made with curl.
+        let start = Date().addingTimeInterval(-(200 * 86_400 + 3_600))
+        let past = try TestServer(dataPath: database, extraArguments: ["--clock-start", ISO8601DateFormatter().string(from: start)])
+        let login = try Curl.run(["-sS", "-H", "Content-Type: application/json", "--data-binary", "@-", "\(past.url)/auth/login"],
+                                 stdin: #"{"email":"\#(TestServer.email)","password":"\#(TestServer.password)"}"#)
+        let session = try #require(((try login.json() as? [String: Any])?["data"] as? [String: Any])?["token"] as? String, "\(login)")
+        let bearer = "Authorization: Bearer \(session)\n"
+        let expiry = ISO8601DateFormatter().string(from: start.addingTimeInterval(365 * 86_400))
+        func oldToken(_ name: String) throws -> (id: String, secret: String) {
+            let made = try Curl.run(["-sS", "-H", "Content-Type: application/json", "-H", "@-", "--data",
+                                     #"{"name":"\#(name)","permissions":["servers:read"],"expires_at":"\#(expiry)"}"#,
+                                     "\(past.url)/api/v1/tokens"], stdin: bearer)
+            let data = try #require((try made.json() as? [String: Any])?["data"] as? [String: Any], "\(made)")
+            return (try #require(data["id"] as? String), try #require(data["token"] as? String))
+        }
+        _ = try oldToken("idle")
+        let used = try oldToken("used")
+        let gone = try oldToken("gone")
+        let script = try NSXUser(server: past)
+        #expect(try script.nsx(["servers", "list"], extraEnvironment: ["NSX_TOKEN": used.secret]).status == 0)
+        // A revoked token can do nothing: the audit leaves it out, however old.
+        let revoked = try Curl.run(["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "DELETE", "-H", "@-",
+                                    "\(past.url)/api/v1/tokens/\(gone.id)"], stdin: bearer)
+        #expect(revoked.stdout == "200", "\(revoked)")
+        past.stop()
+
+        // Today, on the same data: the person's audit.
+        let today = try TestServer(dataPath: database)
+        defer { today.stop() }
+        let person = try NSXUser(server: today)
+        #expect(try person.login().status == 0)
+        let run = try person.nsx(["tokens", "audit", "--fail", "-o", "json"])
+        #expect(run.status == 10, "\(run)")
+        let findings = try #require(try run.json() as? [[String: Any]])
+        #expect(findings.map { "\($0["severity"]!) \($0["rule"]!) \($0["name"]!)" } == [
+            "high never-used idle",
+            "high unused used",
+            "medium max-age idle",
+            "medium max-age used",
+        ], "\(run)")
+        let messages = Dictionary(findings.map { ("\($0["rule"]!) \($0["name"]!)", $0["message"] as? String ?? "") }) { $1 }
+        #expect(messages["never-used idle"] == "never used since it was created 200 days ago")
+        #expect(messages["unused used"] == "not used for 200 days (more than 30 days)")
+        #expect(messages["max-age used"] == "created 200 days ago (older than 90 days)")
+        let idle = try #require(try person.nsx(["tokens", "show", "idle", "-o", "json"]).json() as? [String: Any])
+        #expect(idle["last_used_at"] is NSNull)
+        #expect(findings.first?["fix"] as? String == "nsx tokens revoke \(idle["id"]!)")
+    }
+
     @Test("nsx help exit-codes documents 10")
     func exitCodeDocumented() throws {
         let server = try TestServer()

@@ -59,6 +59,16 @@ import Testing
         #expect(defaults.connectionLimits.maxConnections == 512)
     }
 
+    /// `--clock-start` moves the server's clock and lets it run on at the normal pace.
+    @Test func clockStart() throws {
+        let configuration = try configured(["--clock-start", "2020-02-29T12:00:00Z"])
+        let now = configuration.clock.now()
+        #expect(now >= 1_582_977_600 && now < 1_582_977_600 + 60)
+        let later = configuration.clock.now()
+        #expect(later >= now)
+        #expect(try configured([]).clock.now() > 1_700_000_000)
+    }
+
     @Test func dataPath() throws {
         #expect(try configured(["--data", "/tmp/x/nsx.sqlite"]).storage == .file("/tmp/x/nsx.sqlite"))
     }
@@ -111,6 +121,10 @@ import Testing
         (["--users-file="], #"invalid value "" for --users-file: expected a path"#),
         (["--host="], #"invalid value "" for --host: expected a host name or address"#),
         (["--port", "1", "--port", "2"], "option --port given more than once"),
+        (["--clock-start", "2021-02-31T00:00:00Z"],
+         #"invalid value "2021-02-31T00:00:00Z" for --clock-start: expected an RFC 3339 time, e.g. 2026-01-31T09:00:00Z"#),
+        (["--clock-start", "yesterday"],
+         #"invalid value "yesterday" for --clock-start: expected an RFC 3339 time, e.g. 2026-01-31T09:00:00Z"#),
     ])
     func usageErrors(_ arguments: [String], _ message: String) {
         #expect {

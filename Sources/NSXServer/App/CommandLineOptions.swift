@@ -19,7 +19,7 @@ public enum CommandLineOptions {
             """,
         options: [
             .host, .port, .data, .memory, .usersFile, .user, .demo, .actionDelay, .rateLimit,
-            .headerTimeout, .idleTimeout, .maxConnections, .enableFaultInjection,
+            .headerTimeout, .idleTimeout, .maxConnections, .clockStart, .enableFaultInjection,
         ],
         examples: [
             Example("nsx-server --users-file ~/.config/nsx-server-users", summary: "Keep data in ~/.local/share/nsx-server"),
@@ -43,6 +43,10 @@ extension OptionKey where Self == ValueOption {
     static var data: Self {
         .value("data", .path, valueName: "path",
                help: "The database file; its folder is made private (default $XDG_DATA_HOME/nsx-server/nsx.sqlite)")
+    }
+    static var clockStart: Self {
+        .value("clock-start", valueName: "time",
+               help: "Start the server's clock at this RFC 3339 time; it then runs at the normal pace (to make old or expiring data)")
     }
 }
 

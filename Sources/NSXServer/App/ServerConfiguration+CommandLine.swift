@@ -1,5 +1,6 @@
 import Foundation
 import NSXCommandLine
+import NSXTime
 
 /// What `nsx-server` was asked to do by its command line.
 public enum ServerInvocation: Sendable {
@@ -45,6 +46,10 @@ extension CommandLineOptions {
         if let seconds = parsed[.headerTimeout] { configuration.connectionLimits.headerTimeout = seconds }
         if let seconds = parsed[.idleTimeout] { configuration.connectionLimits.idleTimeout = seconds }
         if let limit = parsed[.maxConnections] { configuration.connectionLimits.maxConnections = limit }
+        if let text = parsed[.clockStart] {
+            guard let start = Timestamp(rfc3339: text) else { throw invalid(text, .clockStart, "an RFC 3339 time, e.g. 2026-01-31T09:00:00Z") }
+            configuration.clock = ShiftedClock(startingAt: start.secondsSinceEpoch)
+        }
         configuration.faultInjection = parsed[.enableFaultInjection]
         return configuration
     }

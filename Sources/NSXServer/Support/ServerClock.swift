@@ -10,3 +10,15 @@ public struct SystemClock: ServerClock {
     public init() {}
     public func now() -> Double { Date().timeIntervalSince1970 }
 }
+
+/// The system clock moved to start at a chosen moment (`--clock-start`) and run on from
+/// there at the normal pace, so a test can make data that looks old to every client.
+public struct ShiftedClock: ServerClock {
+    let offset: Double
+
+    public init(startingAt start: Double, system: SystemClock = SystemClock()) {
+        offset = start - system.now()
+    }
+
+    public func now() -> Double { SystemClock().now() + offset }
+}

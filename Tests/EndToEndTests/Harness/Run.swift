@@ -69,7 +69,8 @@ final class DataBox: @unchecked Sendable {
 }
 
 enum Curl {
-    static func run(_ arguments: [String]) throws -> RunResult {
-        try runProcess(URL(fileURLWithPath: "/usr/bin/curl"), arguments, environment: ProcessInfo.processInfo.environment)
+    /// `stdin` carries what must not reach argv, e.g. `-H @-` with an Authorization header.
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> RunResult {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/curl"), arguments, environment: ProcessInfo.processInfo.environment, stdin: stdin)
     }
 }
