@@ -2,6 +2,10 @@
 /// (which take two columns) and combining marks (which take none).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, as in most cells (IDs, names, times, addresses), is one column a
+        // byte; asking Unicode's properties of each grapheme was most of the work of a
+        // 10,000-row table (docs/BENCHMARKS.md).
+        if text.isPrintableASCII { return text.utf8.count }
         var width = 0
         for character in text { width += of(character) }
         return width
@@ -34,6 +38,7 @@ public enum DisplayWidth {
     public static func truncate(_ text: String, to limit: Int) -> String {
         guard of(text) > limit else { return text }
         guard limit > 0 else { return "" }
+        if text.isPrintableASCII { return String(text.utf8.prefix(limit - 1))! + "…" }
         var result = ""
         var used = 0
         for character in text {

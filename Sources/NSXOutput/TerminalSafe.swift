@@ -6,7 +6,7 @@
 /// in caret notation (`^[` for ESC, `^G` for BEL, `^?` for DEL); C1 controls as `\u{9B}`.
 /// Callers that print multi-line text on purpose split it into lines first.
 public func terminalSafe(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    guard !text.isPrintableASCII, text.unicodeScalars.contains(where: isControl) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
     for scalar in text.unicodeScalars {

@@ -74,6 +74,25 @@ struct TableLayoutTests {
         #expect(DisplayWidth.truncate("short", to: 7) == "short")
     }
 
+    /// Printable ASCII takes a shortcut (one column a byte); everything else, controls
+    /// included, is measured grapheme by grapheme, and both must agree where they meet.
+    @Test("the printable-ASCII shortcut measures and cuts as the full measure does")
+    func printableASCIIShortcut() {
+        let printable = String((0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) })
+        #expect(printable.isPrintableASCII)
+        #expect(DisplayWidth.of(printable) == 95)
+        #expect(DisplayWidth.of(printable) == printable.reduce(0) { $0 + DisplayWidth.of($1) })
+        #expect(DisplayWidth.truncate("web-frontend", to: 6) == "web-f…")
+        #expect(DisplayWidth.truncate("web-frontend", to: 1) == "…")
+        for text in ["tab\there", "esc\u{1B}[2J", "del\u{7F}", "caf\u{E9}", "e\u{301}", "\r\n"] {
+            #expect(!text.isPrintableASCII, "\(text)")
+        }
+        #expect(terminalSafe("plain text ~") == "plain text ~")
+        #expect(terminalSafe("esc\u{1B}[2J") == "esc^[[2J")
+        #expect(DisplayWidth.of("caf\u{E9}") == 4)
+        #expect(DisplayWidth.truncate("café au lait", to: 6) == "café …")
+    }
+
     @Test("rows missing a value show '-' so columns stay countable")
     func missingValues() {
         let items: [JSONValue] = [["id": "a"], ["id": "b", "name": ""]]
