@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -180,7 +181,7 @@ print(json.dumps(runs))
         // The list answer is held back for 3 seconds, so nsx is still running when we look.
         try world.server.injectFault(#"{"method":"GET","path_prefix":"/api/v1/servers","delay_ms":3000}"#)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-dump-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: privateFolder)
         defer { try? FileManager.default.removeItem(at: folder) }
         // Run as another user than the test when the test is root: root sees every /proc file,
         // so only then does the owner of /proc/PID/environ tell dumpable (the user) from not (root).

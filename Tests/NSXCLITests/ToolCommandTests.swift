@@ -48,7 +48,7 @@ struct ConfigCommandTests {
 
     @Test func aCorruptConfigNamesTheFile() throws {
         let cli = TestCLI()
-        try FileManager.default.createDirectory(at: cli.configDir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: cli.configDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try Data("{not json".utf8).write(to: cli.configDir.appendingPathComponent("config.json"))
         let run = cli.run(["config", "list"])
         #expect(run.status == 1)
@@ -212,7 +212,7 @@ struct DoctorCommandTests {
 
     @Test func looseModesFail() throws {
         let cli = makeCLI { _ in Fixtures.unauthorized }
-        try FileManager.default.createDirectory(at: cli.configDir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: cli.configDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         chmod(cli.configDir.path, 0o755)
         let run = cli.run(["doctor"])
         #expect(run.stdout.contains("✗ Config folder"))

@@ -27,7 +27,7 @@ import NSXJSON
     @Test func anEmptyFileLoadsAsAnEmptyDocument() throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)
-            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true, attributes: privateFolder)
             try write(" \n", to: store.location.configFile)
             #expect(try store.load() == ConfigDocument())
         }
@@ -91,7 +91,7 @@ import NSXJSON
     @Test func unknownKeysSurviveAnUpdateInTheirPlace() throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)
-            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true, attributes: privateFolder)
             try write("""
                 {"future": {"list": [1, 2.5e300, true, null, "x"]}, "settings": {"output": "yaml"},
                  "profiles": {"p": {"api_url": "https://a", "credential_type": "session", "new_fact": 7}}}
@@ -132,7 +132,7 @@ import NSXJSON
     func aCorruptFileIsAnErrorNamingItAndIsLeftAlone(text: String, reason: String) throws {
         try withTemporaryFolder { folder in
             let store = store(in: folder)
-            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: store.location.folder, withIntermediateDirectories: true, attributes: privateFolder)
             try write(text, to: store.location.configFile)
             for attempt in [{ _ = try store.load() }, { try store.update { $0.settings["x"] = "y" } }] {
                 let error = #expect(throws: ConfigError.self) { try attempt() }

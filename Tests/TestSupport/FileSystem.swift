@@ -16,6 +16,11 @@ public func withTemporaryFolder(_ body: (String) throws -> Void) throws {
     try body(path)
 }
 
+/// Attributes for a folder made as nsx makes its own (0700). Tests run in parallel with
+/// those that set the umask to 0 for a moment (`withUmask`), so a folder made with the
+/// default mode may come out 0777, which nsx rightly refuses as a config folder.
+public var privateFolder: [FileAttributeKey: Any] { [.posixPermissions: 0o700] }
+
 private let umaskLock = NSLock()
 
 /// Runs `body` with the process umask set to `mask`. The umask is process

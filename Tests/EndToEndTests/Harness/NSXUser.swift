@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One person at a terminal (or one script): their own config folder, pointed at a server,
 /// running the real `nsx` binary. The keyring is the real one of the D-Bus session the
@@ -11,7 +12,7 @@ final class NSXUser: @unchecked Sendable {
     init(server: TestServer) throws {
         self.server = server
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: configDir, withIntermediateDirectories: true, attributes: privateFolder)
         var env = ProcessInfo.processInfo.environment
         for key in env.keys where key.hasPrefix("NSX_") && key != "NSX_BIN_DIR" { env.removeValue(forKey: key) }
         env["NSX_CONFIG_DIR"] = configDir.path
