@@ -28,12 +28,7 @@ rounds="${ROUNDS:-3}"
 bench_builds
 start_bench_server "$bin/nsx-server"
 
-session="$(bench_session)"
-server_id="$(curl -sf -X POST "$url/api/v1/servers" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
-    -d '{"name":"bench-1","region":"us-east","plan":"basic-1","labels":{"purpose":"benchmark"}}' | json_field id)"
-token="$(curl -sf -X POST "$url/api/v1/tokens" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
-    -d '{"name":"bench","permissions":["servers:read"]}' | json_field token)"
-target="$url/api/v1/servers/$server_id"
+prepare_target
 
 export NSX_API_URL="$url" NSX_CONFIG_DIR="$work/config"
 mkdir -p "$NSX_CONFIG_DIR"

@@ -91,6 +91,20 @@ bench_session() {
         -d '{"email":"bench@example.com","password":"bench-password"}' | json_field token
 }
 
+# prepare_target — on the running server: a server resource and a read-only API token;
+# sets $server_id, $target (its URL) and $token, and checks one GET answers 200.
+prepare_target() {
+    local session status
+    session="$(bench_session)"
+    server_id="$(curl -sf -X POST "$url/api/v1/servers" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
+        -d '{"name":"bench-1","region":"us-east","plan":"basic-1","labels":{"purpose":"benchmark"}}' | json_field id)"
+    token="$(curl -sf -X POST "$url/api/v1/tokens" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
+        -d '{"name":"bench","permissions":["servers:read"]}' | json_field token)"
+    target="$url/api/v1/servers/$server_id"
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$target")"
+    [ "$status" = 200 ] || { echo "warm-up request answered $status" >&2; exit 1; }
+}
+
 # median — the median of the numbers on stdin, one a line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 

@@ -26,20 +26,6 @@ requests="${REQUESTS:-2000}"
 require wrk curl python3
 bench_builds
 
-# prepare_target — on the running server: a server resource and a read-only API token;
-# sets $target (its URL) and $token, and checks one GET answers 200.
-prepare_target() {
-    local session server_id status
-    session="$(bench_session)"
-    server_id="$(curl -sf -X POST "$url/api/v1/servers" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
-        -d '{"name":"bench-1","region":"us-east","plan":"basic-1","labels":{"purpose":"benchmark"}}' | json_field id)"
-    token="$(curl -sf -X POST "$url/api/v1/tokens" -H 'Content-Type: application/json' -H "Authorization: Bearer $session" \
-        -d '{"name":"bench","permissions":["servers:read"]}' | json_field token)"
-    target="$url/api/v1/servers/$server_id"
-    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$target")"
-    [ "$status" = 200 ] || { echo "warm-up request answered $status" >&2; exit 1; }
-}
-
 # get_many N — N GETs of $target on one connection; fails unless every one answered 200.
 get_many() {
     local config="$work/curl-$1.conf" answered

@@ -11,14 +11,7 @@ import Testing
         let server = try ServerProcess(arguments: ["--memory", "--user", "alice@example.com:alice-password"])
         defer { _ = server.terminate() }
         let api = APIClient(port: server.port)
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for attempt in 0..<60 {
-                group.addTask {
-                    try await api.post("/auth/login", ["email": "alice@example.com", "password": .string("guess-\(attempt)")], token: nil).status
-                }
-            }
-            return try await group.reduce(into: [Int]()) { $0.append($1) }
-        }
+        let statuses = try await Self.sixtyWrongPasswordsAtOnce(api)
         #expect(statuses.filter { $0 == 401 }.count == 5, "each 401 is one password check")
         #expect(statuses.filter { $0 == 429 }.count == 55)
     }
@@ -26,14 +19,7 @@ import Testing
     @Test func sixtyParallelWrongPasswordsGetExactlyFiveChecks() async throws {
         try await TestServer.run({ $0.passwordIterations = 20_000 }, testing: .live) { server in
             let api = APIClient(port: try #require(server.port))
-            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-                for attempt in 0..<60 {
-                    group.addTask {
-                        try await api.post("/auth/login", ["email": "alice@example.com", "password": .string("guess-\(attempt)")], token: nil).status
-                    }
-                }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
-            }
+            let statuses = try await Self.sixtyWrongPasswordsAtOnce(api)
             #expect(statuses.filter { $0 == 401 }.count == 5, "each 401 is one password check")
             #expect(statuses.filter { $0 == 429 }.count == 55)
             #expect(server.passwordChecks == 5)
@@ -81,6 +67,18 @@ import Testing
             #expect((1...60).contains(Int(refused.header("Retry-After") ?? "") ?? 0))
             server.clock.advance(by: 61)
             #expect(try await api.post("/auth/login", ["email": "alice@example.com", "password": "alice-password"], token: nil).status == 200)
+        }
+    }
+
+    /// Sixty logins for alice with sixty different wrong passwords, all at once; their statuses.
+    static func sixtyWrongPasswordsAtOnce(_ api: APIClient) async throws -> [Int] {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for attempt in 0..<60 {
+                group.addTask {
+                    try await api.post("/auth/login", ["email": "alice@example.com", "password": .string("guess-\(attempt)")], token: nil).status
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
     }
 }
