@@ -1,10 +1,5 @@
 import CSecretShim
 import Synchronization
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Secrets in the Secret Service (GNOME keyring and friends) through
 /// libsecret: schema `com.nurosentrix.nsx`, attributes `profile` and
@@ -74,7 +69,7 @@ public final class KeyringStore: SecretStore {
     /// SecretStoreError.
     @discardableResult
     private func call(_ body: @escaping @Sendable (ShimCancellable) -> ShimOutcome) throws(SecretStoreError) -> ShimOutcome {
-        if let reason = SessionBus.unavailableReason(environment: ProcessInfo.processInfo.environment) {
+        if let reason = SessionBus.unavailableReason() {
             throw .noSecretService(reason)
         }
         let cancellable = ShimCancellable()

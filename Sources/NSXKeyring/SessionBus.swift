@@ -7,6 +7,16 @@ import Glibc
 /// GLib would run `dbus-launch --autolaunch`, which wants X11 and can hang or
 /// leave a stray bus behind, so in that case nsx gives up at once.
 enum SessionBus {
+    /// The same, for this process: GLib reads the process's own environment, so this does too.
+    static func unavailableReason() -> String? {
+        let names = ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"]
+        var environment: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return unavailableReason(environment: environment)
+    }
+
     /// nil when a bus address is available, else why not.
     static func unavailableReason(environment: [String: String]) -> String? {
         if let address = environment["DBUS_SESSION_BUS_ADDRESS"], !address.isEmpty {
