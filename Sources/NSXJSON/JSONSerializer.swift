@@ -75,8 +75,24 @@ struct JSONWriter {
 
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
-        var utf8 = string.utf8.makeIterator()
-        while let byte = utf8.next() {
+        var string = string
+        string.withUTF8 { writeEscaped($0) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies runs of bytes that need no escape in one go (most strings are one run) and
+    /// escapes the rest; a byte-at-a-time append was an eighth of a server GET's JSON work.
+    private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !needsEscape(byte) {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            index += 1
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
             case UInt8(ascii: "\\"): append("\\\\")
@@ -85,21 +101,24 @@ struct JSONWriter {
             case 0x09: append("\\t")
             case 0x08: append("\\b")
             case 0x0C: append("\\f")
-            case 0x00..<0x20: appendUnicodeEscape(byte)
-            case 0x7F where terminalSafe: appendUnicodeEscape(byte)
-            case 0xC2 where terminalSafe:
-                // U+0080–U+009F are encoded as C2 80 … C2 9F.
-                guard let next = utf8.next() else { output.append(byte); break }
-                if (0x80...0x9F).contains(next) {
-                    appendUnicodeEscape(next)
+            case 0xC2:
+                // Only under terminalSafe: U+0080–U+009F are encoded as C2 80 … C2 9F.
+                if index < bytes.count, (0x80...0x9F).contains(bytes[index]) {
+                    appendUnicodeEscape(bytes[index])
+                    index += 1
                 } else {
                     output.append(byte)
-                    output.append(next)
                 }
-            default: output.append(byte)
+            default: appendUnicodeEscape(byte)  // C0 controls, and DEL under terminalSafe
             }
+            runStart = index
         }
-        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+    }
+
+    private func needsEscape(_ byte: UInt8) -> Bool {
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        return terminalSafe && (byte == 0x7F || byte == 0xC2)
     }
 
     private mutating func appendUnicodeEscape(_ codePoint: UInt8) {

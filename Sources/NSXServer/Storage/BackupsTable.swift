@@ -5,18 +5,23 @@ struct BackupsTable {
     let db: Database
     let scope: Scope
 
+    /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
+    static let columns = ["id", "user_id", "environment", "instance_id", "name", "status", "size_bytes",
+                          "final_size_bytes", "created_at", "completed_at", "next_status", "due_at"]
+    private static let selection = columns.joined(separator: ", ")
+
     func find(id: String) throws -> Backup? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM backups WHERE id = ? AND user_id = ? AND environment = ?")
-        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM backups WHERE id = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Backup? {
-        try Row.fetchOne(db, sql: "SELECT * FROM backups WHERE name = ? AND user_id = ? AND environment = ?",
-                         arguments: [name, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM backups WHERE name = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func list(filters: [String: String], page: PageRequest) throws -> Page<Backup> {
-        var query = ListQuery(table: "backups")
+        var query = ListQuery(table: "backups", columns: Self.columns)
         query.filter("user_id = ?", scope.userID)
         query.filter("environment = ?", scope.environment.rawValue)
         for column in ["instance_id", "status"] {
@@ -47,10 +52,10 @@ struct BackupsTable {
             arguments: [instanceID])
     }
 
-    static func decode(_ row: Row) -> Backup {
-        Backup(id: row["id"], scope: Scope(userID: row["user_id"], environment: APIEnvironment(rawValue: row["environment"]) ?? .live),
-               instanceID: row["instance_id"], name: row["name"], status: row["status"], sizeBytes: row["size_bytes"],
-               finalSizeBytes: row["final_size_bytes"], createdAt: row["created_at"], completedAt: row["completed_at"],
-               nextStatus: row["next_status"], dueAt: row["due_at"])
+    static func decode(_ row: Columns) -> Backup {
+        Backup(id: row[0], scope: Scope(userID: row[1], environment: APIEnvironment(rawValue: row[2]) ?? .live),
+               instanceID: row[3], name: row[4], status: row[5], sizeBytes: row[6],
+               finalSizeBytes: row[7], createdAt: row[8], completedAt: row[9],
+               nextStatus: row[10], dueAt: row[11])
     }
 }

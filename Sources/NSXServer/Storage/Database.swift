@@ -54,8 +54,23 @@ public final class Store: Sendable {
         try readNow(body)
     }
 
+    /// The read transaction is begun and ended here, with statements prepared once per
+    /// connection: GRDB's own isolation compiles `BEGIN` and `COMMIT` for every read, which
+    /// was a twentieth of an authenticated GET (docs/BENCHMARKS.md). Same isolation: every
+    /// statement of `body` sees one snapshot of the database.
     private func readNow<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
+        try writer.unsafeRead { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let value: T
+            do {
+                value = try body(db)
+            } catch {
+                if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute() }
+                throw error
+            }
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        }
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none of it.

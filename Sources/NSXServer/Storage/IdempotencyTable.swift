@@ -21,14 +21,13 @@ struct IdempotencyTable {
     /// The live record filed under `digest`, ignoring one older than the key lifetime.
     func find(digest: [UInt8], now: Int) throws -> IdempotencyRecord? {
         let statement = try db.cachedStatement(sql: """
-            SELECT * FROM idempotency_records
+            SELECT method, path, body_hash, status, sealed_body, created_at FROM idempotency_records
             WHERE credential_id = ? AND environment = ? AND key_digest = ? AND created_at > ?
             """)
-        return try Row.fetchOne(statement, arguments: [owner.credentialID, owner.environment.rawValue, Data(digest),
-                                                      now - Self.lifetime]).map { row in
-            IdempotencyRecord(request: ReplaySeal.Request(method: row["method"], path: row["path"],
-                                                          bodyHash: [UInt8](row["body_hash"] as Data)),
-                              status: row["status"], sealedBody: [UInt8](row["sealed_body"] as Data), createdAt: row["created_at"])
+        let arguments: StatementArguments = [owner.credentialID, owner.environment.rawValue, Data(digest), now - Self.lifetime]
+        return try statement.fetchFirst(arguments: arguments) { row in
+            IdempotencyRecord(request: ReplaySeal.Request(method: row[0], path: row[1], bodyHash: [UInt8](row[2] as Data)),
+                              status: row[3], sealedBody: [UInt8](row[4] as Data), createdAt: row[5])
         }
     }
 

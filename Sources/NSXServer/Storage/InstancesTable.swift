@@ -5,18 +5,23 @@ struct InstancesTable {
     let db: Database
     let scope: Scope
 
+    /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
+    static let columns = ["id", "user_id", "environment", "name", "server_id", "image", "status",
+                          "created_at", "updated_at", "next_status", "due_at"]
+    private static let selection = columns.joined(separator: ", ")
+
     func find(id: String) throws -> Instance? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM instances WHERE id = ? AND user_id = ? AND environment = ?")
-        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM instances WHERE id = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Instance? {
-        try Row.fetchOne(db, sql: "SELECT * FROM instances WHERE name = ? AND user_id = ? AND environment = ?",
-                         arguments: [name, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM instances WHERE name = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func list(filters: [String: String], page: PageRequest) throws -> Page<Instance> {
-        var query = ListQuery(table: "instances")
+        var query = ListQuery(table: "instances", columns: Self.columns)
         query.filter("user_id = ?", scope.userID)
         query.filter("environment = ?", scope.environment.rawValue)
         for column in ["name", "server_id", "status"] {
@@ -40,9 +45,9 @@ struct InstancesTable {
         try db.execute(sql: "DELETE FROM instances WHERE id = ?", arguments: [id])
     }
 
-    static func decode(_ row: Row) -> Instance {
-        Instance(id: row["id"], scope: Scope(userID: row["user_id"], environment: APIEnvironment(rawValue: row["environment"]) ?? .live),
-                 name: row["name"], serverID: row["server_id"], image: row["image"], status: row["status"],
-                 createdAt: row["created_at"], updatedAt: row["updated_at"], nextStatus: row["next_status"], dueAt: row["due_at"])
+    static func decode(_ row: Columns) -> Instance {
+        Instance(id: row[0], scope: Scope(userID: row[1], environment: APIEnvironment(rawValue: row[2]) ?? .live),
+                 name: row[3], serverID: row[4], image: row[5], status: row[6],
+                 createdAt: row[7], updatedAt: row[8], nextStatus: row[9], dueAt: row[10])
     }
 }

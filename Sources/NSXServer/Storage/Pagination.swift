@@ -46,8 +46,8 @@ struct Page<Item> {
 /// Builds a filtered, keyset-paginated `SELECT` over one table, in creation order.
 struct ListQuery {
     var table: String
-    /// What to select; `seq`, the cursor, is always added after it.
-    var columns = "*"
+    /// What to select, in the order the table's decoder reads; `seq`, the cursor, comes after.
+    var columns: [String]
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
 
@@ -56,7 +56,7 @@ struct ListQuery {
         arguments.append(contentsOf: values)
     }
 
-    func fetch<Item>(_ db: Database, page: PageRequest, decode: (Row) -> Item) throws -> Page<Item> {
+    func fetch<Item>(_ db: Database, page: PageRequest, decode: @escaping (Columns) -> Item) throws -> Page<Item> {
         var conditions = conditions
         var arguments = arguments
         if let after = page.after {
@@ -64,11 +64,13 @@ struct ListQuery {
             arguments.append(after.sequence)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let selected = columns == "*" ? "*" : columns + ", seq"
-        let sql = "SELECT \(selected) FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+        let sql = "SELECT \((columns + ["seq"]).joined(separator: ", ")) FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
+        let seqIndex = columns.count
+        let rows = try db.makeStatement(sql: sql).fetchAll(arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })) { row in
+            (item: decode(row), sequence: row[seqIndex] as Int)
+        }
         let pageRows = rows.prefix(page.limit)
-        let next = rows.count > page.limit ? pageRows.last.map { Cursor(sequence: $0["seq"]) } : nil
-        return Page(items: pageRows.map(decode), nextCursor: next)
+        let next = rows.count > page.limit ? pageRows.last.map { Cursor(sequence: $0.sequence) } : nil
+        return Page(items: pageRows.map(\.item), nextCursor: next)
     }
 }

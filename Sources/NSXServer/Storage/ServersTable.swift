@@ -7,19 +7,19 @@ struct ServersTable {
     let db: Database
     let scope: Scope
 
-    /// The columns `decode` reads, in its order. Rows are read by position: by name, GRDB
-    /// searches the column names case-insensitively for every field, which was most of the
-    /// work of decoding a server (docs/BENCHMARKS.md).
-    static let columns = "id, user_id, environment, name, region, plan, status, ipv4, labels, created_at, updated_at, next_status, due_at"
+    /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
+    static let columns = ["id", "user_id", "environment", "name", "region", "plan", "status", "ipv4", "labels",
+                          "created_at", "updated_at", "next_status", "due_at"]
+    private static let selection = columns.joined(separator: ", ")
 
     func find(id: String) throws -> Server? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns) FROM servers WHERE id = ? AND user_id = ? AND environment = ?")
-        return try Row.fetchOne(statement, arguments: [id, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM servers WHERE id = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Server? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM servers WHERE name = ? AND user_id = ? AND environment = ?",
-                         arguments: [name, scope.userID, scope.environment.rawValue]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM servers WHERE name = ? AND user_id = ? AND environment = ?")
+        return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func list(filters: [String: String], page: PageRequest) throws -> Page<Server> {
@@ -52,7 +52,7 @@ struct ServersTable {
     }
 
     /// A row of `columns`, read by position.
-    static func decode(_ row: Row) -> Server {
+    static func decode(_ row: Columns) -> Server {
         Server(id: row[0], scope: Scope(userID: row[1], environment: APIEnvironment(rawValue: row[2]) ?? .live),
                name: row[3], region: row[4], plan: row[5], status: row[6], ipv4: row[7],
                labels: Labels.decode(row[8]), createdAt: row[9], updatedAt: row[10],

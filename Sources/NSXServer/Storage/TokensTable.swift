@@ -4,17 +4,23 @@ import GRDB
 struct TokensTable {
     let db: Database
 
+    /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
+    static let columns = ["id", "user_id", "name", "environment", "permissions", "secret_hash", "prefix",
+                          "created_at", "last_used_at", "expires_at", "revoked_at"]
+    private static let selection = columns.joined(separator: ", ")
+
     func find(secretHash: String) throws -> APIToken? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM tokens WHERE secret_hash = ?")
-        return try Row.fetchOne(statement, arguments: [secretHash]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM tokens WHERE secret_hash = ?")
+        return try statement.fetchFirst(arguments: [secretHash], decode: Self.decode)
     }
 
     func find(id: String, userID: String) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tokens WHERE id = ? AND user_id = ?", arguments: [id, userID]).map(Self.decode)
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM tokens WHERE id = ? AND user_id = ?")
+        return try statement.fetchFirst(arguments: [id, userID], decode: Self.decode)
     }
 
     func list(userID: String, environment: APIEnvironment?, includeRevoked: Bool, name: String?, page: PageRequest) throws -> Page<APIToken> {
-        var query = ListQuery(table: "tokens")
+        var query = ListQuery(table: "tokens", columns: Self.columns)
         query.filter("user_id = ?", userID)
         if let environment { query.filter("environment = ?", environment.rawValue) }
         if !includeRevoked { query.conditions.append("revoked_at IS NULL") }
@@ -40,10 +46,10 @@ struct TokensTable {
         try db.execute(sql: "UPDATE tokens SET last_used_at = ? WHERE id = ?", arguments: [time, id])
     }
 
-    static func decode(_ row: Row) -> APIToken {
-        APIToken(id: row["id"], userID: row["user_id"], name: row["name"],
-                 environment: APIEnvironment(rawValue: row["environment"]) ?? .live,
-                 permissions: Permission.decode(row["permissions"]), secretHash: row["secret_hash"], prefix: row["prefix"],
-                 createdAt: row["created_at"], lastUsedAt: row["last_used_at"], expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+    static func decode(_ row: Columns) -> APIToken {
+        APIToken(id: row[0], userID: row[1], name: row[2],
+                 environment: APIEnvironment(rawValue: row[3]) ?? .live,
+                 permissions: Permission.decode(row[4]), secretHash: row[5], prefix: row[6],
+                 createdAt: row[7], lastUsedAt: row[8], expiresAt: row[9], revokedAt: row[10])
     }
 }

@@ -4,12 +4,17 @@ import GRDB
 struct UsersTable {
     let db: Database
 
+    /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
+    static let columns = ["id", "email", "name", "password_hash", "created_at", "timezone", "default_region",
+                          "notify_email", "webhook_url"]
+    private static let selection = columns.joined(separator: ", ")
+
     func find(id: String) throws -> User? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(Self.decode)
+        try db.cachedStatement(sql: "SELECT \(Self.selection) FROM users WHERE id = ?").fetchFirst(arguments: [id], decode: Self.decode)
     }
 
     func find(email: String) throws -> User? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]).map(Self.decode)
+        try db.cachedStatement(sql: "SELECT \(Self.selection) FROM users WHERE email = ?").fetchFirst(arguments: [email], decode: Self.decode)
     }
 
     func insert(_ user: User) throws {
@@ -38,9 +43,9 @@ struct UsersTable {
     }
 
     func findSession(id: String) throws -> Session? {
-        try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map { row in
-            Session(id: row["id"], userID: row["user_id"], createdAt: row["created_at"],
-                    expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+        let statement = try db.cachedStatement(sql: "SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?")
+        return try statement.fetchFirst(arguments: [id]) { row in
+            Session(id: row[0], userID: row[1], createdAt: row[2], expiresAt: row[3], revokedAt: row[4])
         }
     }
 
@@ -48,9 +53,9 @@ struct UsersTable {
         try db.execute(sql: "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [time, id])
     }
 
-    static func decode(_ row: Row) -> User {
-        User(id: row["id"], email: row["email"], name: row["name"], passwordHash: row["password_hash"],
-             createdAt: row["created_at"], timezone: row["timezone"], defaultRegion: row["default_region"],
-             notifyByEmail: row["notify_email"], webhookURL: row["webhook_url"])
+    static func decode(_ row: Columns) -> User {
+        User(id: row[0], email: row[1], name: row[2], passwordHash: row[3],
+             createdAt: row[4], timezone: row[5], defaultRegion: row[6],
+             notifyByEmail: row[7], webhookURL: row[8])
     }
 }
