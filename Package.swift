@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Two products share this package:
-//   nsx         — the CLI. Foundation, plus libcurl and libsecret opened at run time by tiny C shims.
+//   nsx         — the CLI. The Swift standard library only (no Foundation), plus libcurl and libsecret opened at run time by tiny C shims.
 //   nsx-server  — the local Nurosentrix API server. Hummingbird, GRDB and swift-crypto live here only.
 let package = Package(
     name: "nsx",

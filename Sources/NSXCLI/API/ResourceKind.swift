@@ -26,8 +26,14 @@ public struct ResourceKind: Sendable {
     /// `servers:read`, `instances:actions`.
     public func permission(_ action: String) -> String { "\(permissionScope):\(action)" }
 
-    /// `Server`, for the start of a sentence.
-    public var capitalized: String { singular.prefix(1).uppercased() + singular.dropFirst() }
+    /// `Server`, for the start of a sentence. Resource names are ASCII: the first byte is
+    /// raised on its own, where `uppercased()` and appending a `Substring` walked graphemes
+    /// for every help text the command tree builds at start-up (docs/BENCHMARKS.md).
+    public var capitalized: String {
+        var bytes = Array(singular.utf8)
+        if let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { bytes[0] = first - 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `a server`, `an instance`.
     public var withArticle: String { ("aeiou".contains(singular.first ?? "x") ? "an " : "a ") + singular }
