@@ -6,17 +6,16 @@ struct BackupsTable {
     let scope: Scope
 
     /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
-    static let columns = ["id", "user_id", "environment", "instance_id", "name", "status", "size_bytes",
-                          "final_size_bytes", "created_at", "completed_at", "next_status", "due_at"]
-    private static let selection = columns.joined(separator: ", ")
+    static let columns = ColumnList(["id", "user_id", "environment", "instance_id", "name", "status", "size_bytes",
+                                     "final_size_bytes", "created_at", "completed_at", "next_status", "due_at"])
 
     func find(id: String) throws -> Backup? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM backups WHERE id = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM backups WHERE id = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Backup? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM backups WHERE name = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM backups WHERE name = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 

@@ -20,6 +20,17 @@ struct Columns {
     }
 }
 
+/// A table's columns in the order its decoder reads them, and the same list as SQL.
+struct ColumnList {
+    let names: [String]
+    let sql: String
+
+    init(_ names: [String]) {
+        self.names = names
+        sql = names.joined(separator: ", ")
+    }
+}
+
 extension Statement {
     /// Every row of the statement with `arguments`, each decoded while it is current.
     func fetchAll<Item>(arguments: StatementArguments, decode: @escaping (Columns) -> Item) throws -> [Item] {

@@ -6,17 +6,16 @@ struct InstancesTable {
     let scope: Scope
 
     /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
-    static let columns = ["id", "user_id", "environment", "name", "server_id", "image", "status",
-                          "created_at", "updated_at", "next_status", "due_at"]
-    private static let selection = columns.joined(separator: ", ")
+    static let columns = ColumnList(["id", "user_id", "environment", "name", "server_id", "image", "status",
+                                     "created_at", "updated_at", "next_status", "due_at"])
 
     func find(id: String) throws -> Instance? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM instances WHERE id = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM instances WHERE id = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Instance? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM instances WHERE name = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM instances WHERE name = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 

@@ -47,7 +47,7 @@ struct Page<Item> {
 struct ListQuery {
     var table: String
     /// What to select, in the order the table's decoder reads; `seq`, the cursor, comes after.
-    var columns: [String]
+    var columns: ColumnList
     var conditions: [String] = []
     var arguments: [(any DatabaseValueConvertible)?] = []
 
@@ -64,8 +64,8 @@ struct ListQuery {
             arguments.append(after.sequence)
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT \((columns + ["seq"]).joined(separator: ", ")) FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
-        let seqIndex = columns.count
+        let sql = "SELECT \(columns.sql), seq FROM \(table)\(whereClause) ORDER BY seq LIMIT \(page.limit + 1)"
+        let seqIndex = columns.names.count
         let rows = try db.makeStatement(sql: sql).fetchAll(arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null })) { row in
             (item: decode(row), sequence: row[seqIndex] as Int)
         }

@@ -8,17 +8,16 @@ struct ServersTable {
     let scope: Scope
 
     /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
-    static let columns = ["id", "user_id", "environment", "name", "region", "plan", "status", "ipv4", "labels",
-                          "created_at", "updated_at", "next_status", "due_at"]
-    private static let selection = columns.joined(separator: ", ")
+    static let columns = ColumnList(["id", "user_id", "environment", "name", "region", "plan", "status", "ipv4", "labels",
+                                     "created_at", "updated_at", "next_status", "due_at"])
 
     func find(id: String) throws -> Server? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM servers WHERE id = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM servers WHERE id = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [id, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 
     func find(name: String) throws -> Server? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM servers WHERE name = ? AND user_id = ? AND environment = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM servers WHERE name = ? AND user_id = ? AND environment = ?")
         return try statement.fetchFirst(arguments: [name, scope.userID, scope.environment.rawValue], decode: Self.decode)
     }
 

@@ -5,17 +5,16 @@ struct TokensTable {
     let db: Database
 
     /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
-    static let columns = ["id", "user_id", "name", "environment", "permissions", "secret_hash", "prefix",
-                          "created_at", "last_used_at", "expires_at", "revoked_at"]
-    private static let selection = columns.joined(separator: ", ")
+    static let columns = ColumnList(["id", "user_id", "name", "environment", "permissions", "secret_hash", "prefix",
+                                     "created_at", "last_used_at", "expires_at", "revoked_at"])
 
     func find(secretHash: String) throws -> APIToken? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM tokens WHERE secret_hash = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM tokens WHERE secret_hash = ?")
         return try statement.fetchFirst(arguments: [secretHash], decode: Self.decode)
     }
 
     func find(id: String, userID: String) throws -> APIToken? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.selection) FROM tokens WHERE id = ? AND user_id = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM tokens WHERE id = ? AND user_id = ?")
         return try statement.fetchFirst(arguments: [id, userID], decode: Self.decode)
     }
 

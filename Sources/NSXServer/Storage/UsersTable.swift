@@ -5,16 +5,15 @@ struct UsersTable {
     let db: Database
 
     /// The columns `decode` reads, in its order (rows are read by position: `Columns`).
-    static let columns = ["id", "email", "name", "password_hash", "created_at", "timezone", "default_region",
-                          "notify_email", "webhook_url"]
-    private static let selection = columns.joined(separator: ", ")
+    static let columns = ColumnList(["id", "email", "name", "password_hash", "created_at", "timezone", "default_region",
+                                     "notify_email", "webhook_url"])
 
     func find(id: String) throws -> User? {
-        try db.cachedStatement(sql: "SELECT \(Self.selection) FROM users WHERE id = ?").fetchFirst(arguments: [id], decode: Self.decode)
+        try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM users WHERE id = ?").fetchFirst(arguments: [id], decode: Self.decode)
     }
 
     func find(email: String) throws -> User? {
-        try db.cachedStatement(sql: "SELECT \(Self.selection) FROM users WHERE email = ?").fetchFirst(arguments: [email], decode: Self.decode)
+        try db.cachedStatement(sql: "SELECT \(Self.columns.sql) FROM users WHERE email = ?").fetchFirst(arguments: [email], decode: Self.decode)
     }
 
     func insert(_ user: User) throws {
