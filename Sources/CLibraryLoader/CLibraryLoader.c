@@ -18,7 +18,7 @@ int nsx_library_load(const char *soname, const NSXLibrarySymbol *symbols, size_t
     // the library and of its thirty dependencies (most never called) up front, which was
     // over 40 % of a `servers get`. The functions nsx calls are resolved below, now.
     // RTLD_DEEPBIND: the library and its dependencies look a symbol up among themselves
-    // before the global scope (nsx, libstdc++, libm, libgcc_s, libc), where nearly every
+    // before the global scope (nsx, libm, libc), where nearly every
     // lookup of their thousands of relocations would first fail: 15 % fewer instructions
     // for opening libcurl, 14 % for libsecret. Nothing is found differently: nsx exports
     // none of their symbols, and has no copy relocations whose originals they would read
