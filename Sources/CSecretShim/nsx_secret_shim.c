@@ -1,6 +1,7 @@
 #include "nsx_secret_shim.h"
 #include "secret_abi.h"
 #include "secret_functions.h"
+#include "nsx_secret_state.h"
 
 #include <CLibraryLoader.h>
 #include <pthread.h>
@@ -20,6 +21,7 @@ static const NSXLibrarySymbol nsx_secret_symbols[] = { NSX_SECRET_FUNCTIONS(NSX_
 
 static pthread_once_t nsx_secret_once = PTHREAD_ONCE_INIT;
 static int nsx_secret_loaded = 0;
+static _Atomic int nsx_secret_touched = 0;
 static char nsx_secret_load_failure[512];
 
 static void nsx_secret_load(void) {
@@ -29,6 +31,7 @@ static void nsx_secret_load(void) {
 }
 
 static int nsx_secret_ready(void) {
+    nsx_secret_touched = 1;
     pthread_once(&nsx_secret_once, nsx_secret_load);
     return nsx_secret_loaded;
 }
@@ -69,6 +72,10 @@ static const SecretSchema nsx_schema = {
         { NULL, 0 },
     },
 };
+
+int nsx_secret_was_opened(void) {
+    return nsx_secret_touched;
+}
 
 int nsx_secret_preload(void) {
     return nsx_secret_ready();

@@ -6,7 +6,8 @@ import Synchronization
 /// `api_url`, one item per key in the default collection.
 ///
 /// Keyring daemons can hang, so every call runs on a thread of its own and
-/// is abandoned (and cancelled) when the deadline passes.
+/// is abandoned (and cancelled) when the deadline passes; a read started early
+/// by `prefetch` runs in a child process instead, which is killed at the deadline.
 public final class KeyringStore: SecretStore {
     public let deadline: Duration
     /// How long a cancelled call may take to wind down and report.
@@ -28,7 +29,31 @@ public final class KeyringStore: SecretStore {
         _ = nsx_secret_preload()
     }
 
+    /// Starts reading `key` now, in a child process (`PrefetchedRead`), so that a later
+    /// `read(key)` finds the answer ready instead of starting the conversation then. False
+    /// when that cannot be done here; `read` then asks the Secret Service itself, as usual.
+    public static func prefetch(_ key: SecretKey) -> Bool {
+        SessionBus.unavailableReason() == nil && PrefetchedRead.start(key)
+    }
+
+    /// Ends what `prefetch` started: a read nobody took is stopped, and a child that answered
+    /// is waited for. For just before the process exits.
+    public static func settlePrefetch() {
+        PrefetchedRead.settle()
+    }
+
     public func read(_ key: SecretKey) throws(SecretStoreError) -> String? {
+        if let prefetched = PrefetchedRead.take(key) {
+            switch prefetched.finish(limit: deadline) {
+            case .answered(let outcome):
+                // The child never cancels: a cancelled call there is a dismissed unlock prompt.
+                return try outcome.checked(interrupted: false).secret
+            case .timedOut:
+                throw .timedOut
+            case .failed(let failure):
+                throw failure.storeError(interrupted: false)
+            }
+        }
         let profile = ShimString(key.profile), apiURL = ShimString(key.apiURL)
         let outcome = try call { cancellable in
             let sink = SecretSink()
@@ -79,11 +104,7 @@ public final class KeyringStore: SecretStore {
         }, { body(cancellable) })
         switch outcome {
         case .finished(let result):
-            if let failure = result.failure {
-                throw failure.storeError(interrupted: Self.cancelledACall.load(ordering: .sequentiallyConsistent))
-            }
-            if result.foundLockedItem { throw .locked }
-            return result
+            return try result.checked(interrupted: Self.cancelledACall.load(ordering: .sequentiallyConsistent))
         case .timedOut:
             throw .timedOut
         case .couldNotStart(let code):
@@ -92,8 +113,9 @@ public final class KeyringStore: SecretStore {
     }
 }
 
-/// What one shim call returned, copied into Swift on the keyring thread.
-private struct ShimOutcome: Sendable {
+/// What one shim call returned, copied into Swift on the keyring thread (or from the
+/// child process of a prefetched read).
+struct ShimOutcome: Sendable {
     var status: Int32
     var failure: SecretServiceFailure?
     var secret: String?
@@ -103,6 +125,13 @@ private struct ShimOutcome: Sendable {
         self.status = status
         self.failure = error.failed != 0 ? SecretServiceFailure(error) : nil
         self.secret = secret
+    }
+
+    /// The outcome, or the error it stands for; `interrupted` says whether nsx cancelled a call.
+    func checked(interrupted: Bool) throws(SecretStoreError) -> ShimOutcome {
+        if let failure { throw failure.storeError(interrupted: interrupted) }
+        if foundLockedItem { throw .locked }
+        return self
     }
 
     /// libsecret reports an item it could not unlock (prompt failed or
@@ -123,6 +152,6 @@ private struct ShimOutcome: Sendable {
 }
 
 /// Receives the looked-up secret from the C callback.
-private final class SecretSink {
+final class SecretSink {
     var secret: String?
 }

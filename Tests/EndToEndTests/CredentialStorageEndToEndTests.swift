@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Where secrets go when the Secret Service is missing, the 0600 file of --insecure-storage,
 /// and many nsx processes writing at once.
@@ -44,6 +45,55 @@ import Testing
         #expect(run.status == 3)
         #expect(run.stderr.contains("no Secret Service"))
         #expect(run.stdout.isEmpty)
+    }
+
+    /// A bus that accepts the connection and never speaks: the lookup (in its own process,
+    /// started early) is given up at the keyring's deadline with a clear message, and the
+    /// process is stopped, not left waiting on the bus.
+    @Test func aKeyringThatNeverAnswersTimesOutAndLeavesNoProcessBehind() throws {
+        let world = try AuthWorld()
+        try world.loggedIn()
+        let socketPath = world.user.configDir.appendingPathComponent("silent.sock").path
+        let listener = try SilentSocket(path: socketPath)
+        defer { listener.close() }
+        let marker = "srv_" + String(UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(12))
+
+        let run = try world.user.nsx(["servers", "get", marker], extraEnvironment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(socketPath)"])
+        #expect(run.status == 3, "\(run)")
+        #expect(run.stderr.contains("the keyring did not answer in time"), "\(run)")
+        #expect(run.stdout.isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { name in
+            guard name.allSatisfy(\.isNumber), let arguments = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") else {
+                return false
+            }
+            return String(decoding: arguments, as: UTF8.self).contains(marker)
+        }
+        #expect(left.isEmpty, "processes still running for the command: \(left)")
+    }
+
+    /// A locked keyring with no prompter to unlock it: the request says the keyring is locked
+    /// (exit 3), not that the profile has no secret. It runs in a keyring of its own
+    /// (`scripts/with-keyring`): locking the suite's keyring would disturb the other tests.
+    @Test func aLockedKeyringIsReportedAsLocked() throws {
+        let world = try AuthWorld()
+        let token = try world.createToken(name: "locked", permissions: ["servers:read"])
+        let script = """
+            printf %s "$NSX_TEST_TOKEN" | "$0" login --with-token >/dev/null || exit 90
+            dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+                org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null || exit 91
+            exec "$0" servers list
+            """
+        var environment = world.user.environment
+        environment["NSX_TEST_TOKEN"] = token
+        // Never let a desktop prompter pop up during tests.
+        environment["DISPLAY"] = nil
+        environment["WAYLAND_DISPLAY"] = nil
+        // TestSupport's `run`, not Foundation's Process: the bus daemon must be stoppable (SIGTERM).
+        let withKeyring = BuildProducts.packageRoot.appendingPathComponent("scripts/with-keyring").path
+        let result = try run(withKeyring, ["/bin/sh", "-c", script, BuildProducts.nsx.path], environment: environment)
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("error: the keyring is locked"), "\(result.output)")
+        #expect(!result.output.contains(token))
     }
 
     @Test func insecureStorageWritesA0600FileEvenUnderUmask000() throws {

@@ -39,6 +39,21 @@ import Testing
         #expect(libraries.contains { $0.hasPrefix("libsecret-1.so") }, "\(libraries)")
     }
 
+    /// The credential of a request is looked up in a child process while nsx opens libcurl
+    /// (`KeyringStore.prefetch`): the loader's log shows libsecret mapped by one process and
+    /// libcurl by another, and nsx itself, the one that sends, never maps libsecret.
+    @Test func aKeyringRequestLooksTheCredentialUpInAChildProcess() throws {
+        let world = try AuthWorld()
+        try world.loggedIn()
+        let run = try world.user.nsx(["servers", "list", "-o", "json"], extraEnvironment: ["LD_DEBUG": "files"])
+        #expect(run.status == 0, "\(run)")
+        let mapped = Self.librariesByProcess(loaderLog: run.stderr)
+        let curl = Set(mapped.filter { $0.value.contains { Self.matches($0, Self.networkLibraries) } }.keys)
+        let keyring = Set(mapped.filter { $0.value.contains { Self.matches($0, Self.keyringLibraries) } }.keys)
+        #expect(curl.count == 1 && keyring.count == 1, "libcurl in \(curl), libsecret in \(keyring)")
+        #expect(curl.isDisjoint(with: keyring), "one process mapped both libcurl and libsecret: \(curl)")
+    }
+
     @Test func withoutAUsableLibcurlARequestFailsClearlyAndTheRestStillWorks() throws {
         let world = try AuthWorld()
         let token = try world.createToken(name: "loader", permissions: ["servers:read"])
@@ -92,6 +107,18 @@ import Testing
             }
         }
         return (run, libraries.sorted())
+    }
+
+    /// The sonames each process mapped, from the loader's log on stderr ("  1234:\tfile=…").
+    static func librariesByProcess(loaderLog: String) -> [String: Set<String>] {
+        var mapped: [String: Set<String>] = [:]
+        for line in loaderLog.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":"), let start = line.range(of: "file=") else { continue }
+            let process = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let soname = line[start.upperBound...].prefix { $0 != " " && $0 != ";" }
+            mapped[process, default: []].insert((soname.split(separator: "/").last).map(String.init) ?? String(soname))
+        }
+        return mapped
     }
 
     static func matches(_ library: String, _ prefixes: [String]) -> Bool {

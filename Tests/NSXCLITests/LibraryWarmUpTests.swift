@@ -4,8 +4,8 @@ import NSXKeyring
 import Testing
 @testable import NSXCLI
 
-/// A command that calls the API with a credential from the keyring asks for libsecret and
-/// libcurl to be opened early, on another thread (`LibraryWarmUp`); with NSX_TOKEN or the
+/// A command that calls the API with a credential from the keyring asks for that keyring
+/// item to be read early, and libcurl opened meanwhile (`LibraryWarmUp`); with NSX_TOKEN or the
 /// credentials file it opens libcurl itself when it sends, and every other command asks
 /// for nothing, so it never maps either (LibraryLoadingEndToEndTests checks the real binary).
 struct LibraryWarmUpTests {
@@ -46,7 +46,18 @@ struct LibraryWarmUpTests {
         try storeProfile(cli, storage: .keyring)
         let run = cli.run(["servers", "get", "srv_abc123def456", "-o", "json"])
         #expect(run.status == 0, "\(run)")
-        #expect(cli.warmUps == 1)
+        #expect(cli.warmUpKeys == [SecretKey(profile: "default", apiURL: Self.apiURL)])
+    }
+
+    /// The profile logged in to another API: the command stops with "logged in to X, not to
+    /// Y" before it reads the keyring, so no read is started for it.
+    @Test func aProfileAskedForOnAnotherAPIStartsNoRead() throws {
+        let cli = makeCLI()
+        try storeProfile(cli, storage: .keyring)
+        let run = cli.run(["servers", "get", "srv_abc123def456", "--api-url", "http://127.0.0.1:9998"])
+        #expect(run.status == 3, "\(run)")
+        #expect(run.stderr.contains("not to http://127.0.0.1:9998"), "\(run)")
+        #expect(cli.warmUps == 0)
     }
 
     @Test func nsxTokenBeatsAStoredKeyringProfile() throws {

@@ -133,8 +133,8 @@ import Glibc
                            environment: environment)
         case .busNeverAnswers:
             let socketPath = scratch + "/silent.sock"
-            let listener = try Self.listeningSocket(at: socketPath)
-            defer { close(listener) }
+            let listener = try SilentSocket(path: socketPath)
+            defer { listener.close() }
             environment["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=\(socketPath)"
             return try run(testBinary, testArguments, environment: environment)
         case .collectionLocked:
@@ -160,27 +160,4 @@ import Glibc
           </policy>
         </busconfig>
         """
-
-    /// A Unix socket that is listened on but never accepted from: a client's
-    /// connect succeeds and its D-Bus handshake waits forever.
-    private static func listeningSocket(at path: String) throws -> Int32 {
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes.prefix(raw.count - 1))
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard bound == 0, listen(descriptor, 8) == 0 else {
-            close(descriptor)
-            throw POSIXError(.EADDRINUSE)
-        }
-        return descriptor
-    }
 }

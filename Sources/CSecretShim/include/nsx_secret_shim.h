@@ -98,6 +98,42 @@ int nsx_secret_count_locked(const char *profile, const char *api_url,
 int nsx_secret_clear(const char *profile, const char *api_url,
                      NSXSecretCancellable *cancellable, NSXSecretError *error);
 
+// MARK: a lookup in a child process
+
+/// A lookup running in a forked child (nsx_secret_lookup_fork); the pipe carries its answer.
+typedef struct {
+    int pid;
+    int answer_fd;
+} NSXSecretChild;
+
+/// Starts looking up profile + api_url in a child process: a fork of this one that opens
+/// libsecret, looks the item up (and, when nothing is found, counts locked items, as
+/// nsx_secret_count_locked does), writes the outcome to a pipe and exits. The lookup then
+/// runs in an address space of its own, beside whatever this process does meanwhile.
+/// Only a process with a single thread that has not asked for libsecret yet may fork so:
+/// otherwise (and when fork or pipe fail) this returns an errno value (EBUSY for the first
+/// two) and the caller looks the item up itself. Returns 0 and fills *child on success.
+int nsx_secret_lookup_fork(const char *profile, const char *api_url, NSXSecretChild *child);
+
+/// How a forked lookup ended (nsx_secret_lookup_finish).
+typedef enum {
+    NSXSecretChildAnswered = 0,   // *status, *locked and *error hold the child's outcome
+    NSXSecretChildTimedOut = 1,   // no answer by the deadline: the child was killed
+    NSXSecretChildVanished = 2,   // the child ended without an answer; *error says how
+} NSXSecretChildEnding;
+
+/// Waits up to timeout_ms for the child's answer; call once. A child that does not answer
+/// in time is killed, and one that ends without answering is reaped; one that answered is
+/// left to exit on its own, for nsx_secret_child_reap.
+/// *status is what nsx_secret_lookup returned (1 found: receiver has had the secret;
+/// 0 not found; -1 error in *error). With status 0, *locked is the number of locked items.
+NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_ms,
+                                              NSXSecretReceiver receiver, void *context,
+                                              int *status, int *locked, NSXSecretError *error);
+
+/// Waits for a child that has answered to exit (by then it is only unmapping its libraries).
+void nsx_secret_child_reap(NSXSecretChild child);
+
 #ifdef __cplusplus
 }
 #endif

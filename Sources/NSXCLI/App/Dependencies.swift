@@ -13,15 +13,15 @@ public struct Dependencies {
     /// How retries and `--wait` pause; the real one wakes at once on Ctrl-C.
     public var sleeper: Sleeper
     /// Called when a command that calls the API is about to read its credential from the
-    /// keyring: the real one opens libsecret and libcurl on another thread meanwhile
-    /// (`LibraryWarmUp`); fakes need nothing opened.
-    public var warmUp: () -> Void
+    /// keyring: the real one starts that read in a child process and opens libcurl meanwhile
+    /// (`LibraryWarmUp`); fakes need nothing started.
+    public var warmUp: (SecretKey) -> Void
 
     public init(makeKeyring: @escaping (_ deadline: Duration) -> any SecretStore = { KeyringStore(deadline: $0) },
                 makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in
                     try CurlTransport(settings: settings)
                 },
-                clock: WallClock = .system, sleeper: Sleeper = .real, warmUp: @escaping () -> Void = {}) {
+                clock: WallClock = .system, sleeper: Sleeper = .real, warmUp: @escaping (SecretKey) -> Void = { _ in }) {
         self.makeKeyring = makeKeyring
         self.makeTransport = makeTransport
         self.clock = clock
@@ -30,5 +30,5 @@ public struct Dependencies {
     }
 
     /// The real keyring, libcurl, the system clock and real sleep.
-    public static var system: Dependencies { Dependencies(warmUp: LibraryWarmUp.start) }
+    public static var system: Dependencies { Dependencies(warmUp: LibraryWarmUp.start(reading:)) }
 }

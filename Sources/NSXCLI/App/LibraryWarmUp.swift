@@ -4,21 +4,25 @@ import Glibc
 import NSXHTTP
 import NSXKeyring
 
-/// For a command that calls the API with a credential from the keyring: opens libsecret and
-/// then libcurl on a thread of its own, so that libcurl (thirty-odd libraries and OpenSSL's
-/// set-up, most of a `servers get`) loads while the keyring lookup waits on its D-Bus
-/// conversation, instead of after it (docs/BENCHMARKS.md has the figures).
+/// For a command that calls the API with a credential from the keyring: starts reading the
+/// credential in a child process (`KeyringStore.prefetch`) and opens libcurl (thirty-odd
+/// libraries and OpenSSL's set-up, most of a `servers get`) while the child talks to the
+/// Secret Service, instead of after it (docs/BENCHMARKS.md has the figures).
 ///
-/// libsecret comes first because the lookup needs it at once and the loader opens one
-/// library at a time. Whoever needs a library before the thread is done with it waits for
-/// it (both are opened once, behind pthread_once and a Swift `static let`), so nothing is
-/// opened twice and nothing changes but the timing; a library that cannot be opened is
-/// reported where it is used, as before. With NSX_TOKEN there is nothing to overlap: the
-/// main thread would only wait for this one, and on a busy machine each hand-over between
-/// threads costs a trip through the scheduler, so that path opens libcurl itself.
+/// A process, not a thread: in one process the lookup and the loader contend for the
+/// loader's lock and the address space, and the lookup barely overlaps. When the child
+/// cannot be started (the shim forks only a process with one thread that has not touched
+/// GLib), a thread opens libsecret and then libcurl instead, and the lookup happens on the
+/// main thread as before. Either way nothing changes but the timing: the read reports the
+/// same errors under the same deadline, and a library that cannot be opened is reported
+/// where it is used. With NSX_TOKEN there is nothing to overlap, so that path opens
+/// libcurl itself when it sends.
 enum LibraryWarmUp {
-    /// Starts the thread and returns at once; a thread that cannot be started changes nothing.
-    static func start() {
+    static func start(reading key: SecretKey) {
+        if KeyringStore.prefetch(key) {
+            CurlGlobal.preload()  // here: the main thread would only wait for the child
+            return
+        }
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { _ in
             KeyringStore.preload()
@@ -26,5 +30,10 @@ enum LibraryWarmUp {
             return nil
         }, nil)
         if started == 0 { pthread_detach(thread) }
+    }
+
+    /// Before nsx exits: no lookup child outlives it (`KeyringStore.settlePrefetch`).
+    static func settle() {
+        KeyringStore.settlePrefetch()
     }
 }

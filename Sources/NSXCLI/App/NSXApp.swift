@@ -23,6 +23,7 @@ public enum NSXApp {
         // (OpenSSL's, GLib's) has nothing to save and would only cost time, or race a
         // library still opening on another thread (LibraryWarmUp).
         fflush(nil)
+        LibraryWarmUp.settle()  // after the output: a lookup child is only exiting by now
         _exit(code)
     }
 
@@ -89,8 +90,8 @@ public enum NSXApp {
             streams.out.write(HelpPage.render(path: parsed.path, streams: streams))
             return ExitCode.success.rawValue
         }
-        if !parsed.command.permissions.isEmpty, CredentialResolver(factory: factory).readsKeyring {
-            dependencies.warmUp()  // libcurl loads while the keyring lookup talks to the daemon
+        if !parsed.command.permissions.isEmpty, let key = CredentialResolver(factory: factory).keyringKey {
+            dependencies.warmUp(key)  // libcurl loads while the keyring lookup talks to the daemon
         }
         do {
             try action.execute(Invocation(parsed: parsed, factory: factory))

@@ -18,7 +18,7 @@ struct CredentialResolver {
         let profile = factory.globals.profile
         guard let facts = try factory.profileFacts() else { return nil }
         // Logged in elsewhere: a profile's secret belongs to the API URL it logged in to.
-        if let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) {
+        if let explicit = requestedElsewhere(facts) {
             throw .loggedInElsewhere(profile: profile, storedURL: facts.apiURL, requestedURL: explicit)
         }
         let store = factory.secretStore(for: facts.storage)
@@ -38,11 +38,21 @@ struct CredentialResolver {
         return credential
     }
 
-    /// Whether `resolve` will read the keyring (no NSX_TOKEN; a profile that keeps its
-    /// secret there), known before it does, so the keyring library can be opened early.
-    var readsKeyring: Bool {
-        guard environmentToken == nil, let facts = try? factory.profileFacts() else { return false }
-        return facts.storage == .keyring
+    /// The keyring item `resolve` will read (no NSX_TOKEN; a profile that keeps its secret
+    /// there, asked for on the API URL it logged in to), known before it reads it, so the
+    /// read can start early; nil when `resolve` will not read the keyring.
+    var keyringKey: SecretKey? {
+        guard environmentToken == nil, let facts = try? factory.profileFacts(), facts.storage == .keyring,
+              requestedElsewhere(facts) == nil else { return nil }
+        return SecretKey(profile: factory.globals.profile, apiURL: facts.apiURL)
+    }
+
+    /// The API URL asked for (flag or environment) when it is not the one the profile logged in to.
+    private func requestedElsewhere(_ facts: ProfileFacts) -> String? {
+        guard let explicit = factory.globals.explicitAPIURL, APIURL.normalized(explicit) != APIURL.normalized(facts.apiURL) else {
+            return nil
+        }
+        return explicit
     }
 
     private var environmentToken: String? {

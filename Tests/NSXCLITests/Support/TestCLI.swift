@@ -58,8 +58,9 @@ final class TestCLI {
     var sleeper = Sleeper { _ throws(TransportError) in }
     /// The deadline each run gave the keyring it made.
     private(set) var keyringDeadlines: [Duration] = []
-    /// How many times runs asked `Dependencies.warmUp` to open the libraries early.
-    private(set) var warmUps = 0
+    /// The keyring items runs asked `Dependencies.warmUp` to start reading early.
+    private(set) var warmUpKeys: [SecretKey] = []
+    var warmUps: Int { warmUpKeys.count }
 
     init() {
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
@@ -89,7 +90,7 @@ final class TestCLI {
                                             return keyring
                                         },
                                         makeTransport: { _ in transport }, sleeper: sleeper,
-                                        warmUp: { [unowned self] in warmUps += 1 })
+                                        warmUp: { [unowned self] key in warmUpKeys.append(key) })
         let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
         return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }
