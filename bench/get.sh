@@ -12,7 +12,9 @@
 # same time, as two processes in a pipe, so curl loads its libraries while the lookup runs
 # and reads the header from the pipe (no command substitution, no extra shell). Both sides
 # run through hyperfine's shell, whose start-up hyperfine measures and subtracts, so
-# neither pays for it.
+# neither pays for it. hyperfine times all runs of one command, then the next, so the
+# machine's drift can land on one of them; the keyring part also runs the commands in turn
+# (bench/interleaved.py, every command through `bash -c`, `bash -c :` subtracted).
 #
 #   bench/get.sh                                      # builds with scripts/build-release
 #   BENCH_BIN_DIR=.build/release BASELINE_BIN_DIR=/work/baseline/.build/release bench/get.sh
@@ -67,9 +69,11 @@ pipeline="{ printf 'Authorization: Bearer '; secret-tool lookup profile default 
 expect_server "secret-tool | curl" sh -c "$pipeline"
 commands=(-n "secret-tool | curl" "$pipeline")
 keyring_targets=()
+interleaved=()
 while read -r label dir; do
     expect_server "$label (keyring)" "$dir/nsx" servers get "$server_id" -o json
     commands+=(-n "$label servers get (keyring)" "$dir/nsx servers get $server_id -o json")
+    interleaved+=("$label servers get (keyring)=$dir/nsx servers get $server_id -o json")
     keyring_targets+=(--target "$label servers get (keyring)=1.0")
 done < <(builds)
 for round in $(seq 1 "$rounds"); do
@@ -94,3 +98,7 @@ fi
 echo
 echo "the same, credential in the keyring, $runs runs per command per run (hyperfine, shell time subtracted)"
 python3 bench/summarise.py --reference "secret-tool | curl" "${keyring_targets[@]}" "$work"/keyring-*.json
+echo
+echo "the same again, interleaved: one run of each command in turn, $((runs * 2)) passes"
+python3 bench/interleaved.py --runs "$((runs * 2))" --reference "secret-tool | curl" "${keyring_targets[@]}" \
+    "secret-tool | curl=$pipeline" "${interleaved[@]}"
