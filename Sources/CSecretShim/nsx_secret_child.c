@@ -101,7 +101,10 @@ static _Noreturn void nsx_child_run(const char *profile, const char *api_url, in
         if (dup2(answer_fd, 3) < 0) _exit(1);
         answer_fd = 3;
     }
-    close_range(4, ~0U, 0);
+    if (close_range(4, ~0U, 0) != 0) { // older kernels, some seccomp profiles
+        long limit = sysconf(_SC_OPEN_MAX);
+        for (long fd = 4; fd < (limit > 0 && limit < 65536 ? limit : 65536); fd++) close((int)fd);
+    }
 
     NSXChildAnswer answer;
     memset(&answer, 0, sizeof answer);
@@ -164,30 +167,41 @@ static int64_t nsx_now_ms(void) {
     return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
-/// Reads exactly `length` bytes by `deadline`: 0 done, 1 out of time, -1 end of file or error.
+enum { NSXReadDone = 0, NSXReadLate = 1, NSXReadEnded = -1, NSXReadFailed = -2 };
+
+/// Reads exactly `length` bytes by `deadline`: done, late, ended (end of file: the child is
+/// exiting) or failed (the pipe could not be read; the child may still be running).
 static int nsx_read_by(int fd, void *bytes, size_t length, int64_t deadline) {
     char *next = bytes;
     while (length > 0) {
         int64_t left = deadline - nsx_now_ms();
-        if (left <= 0) return 1;
+        if (left <= 0) return NSXReadLate;
         struct pollfd waiting = { .fd = fd, .events = POLLIN };
         int ready = poll(&waiting, 1, left > INT32_MAX ? INT32_MAX : (int)left);
         if (ready < 0 && errno == EINTR) continue; // Ctrl-C: the child hears it too
-        if (ready < 0) return -1;
+        if (ready < 0) return NSXReadFailed;
         if (ready == 0) continue;
         ssize_t got = read(fd, next, length);
         if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return -1;
+        if (got < 0) return NSXReadFailed;
+        if (got == 0) return NSXReadEnded;
         next += got;
         length -= (size_t)got;
     }
-    return 0;
+    return NSXReadDone;
 }
 
-static void nsx_describe_vanished(pid_t pid, NSXSecretError *error) {
+/// Reaps a child that gave no full answer and says how it ended. One that closed the pipe is
+/// exiting and is waited for; one that may still be running (`still_running`) is killed
+/// first, so this never waits on a lookup.
+static void nsx_describe_vanished(pid_t pid, int still_running, NSXSecretError *error) {
     int status = 0;
-    pid_t reaped;
-    do { reaped = waitpid(pid, &status, 0); } while (reaped < 0 && errno == EINTR);
+    pid_t reaped = 0;
+    if (still_running) {
+        reaped = waitpid(pid, &status, WNOHANG);
+        if (reaped == 0) kill(pid, SIGKILL);
+    }
+    while (reaped == 0 || (reaped < 0 && errno == EINTR)) reaped = waitpid(pid, &status, 0);
     memset(error, 0, sizeof *error);
     error->failed = 1;
     error->domain = NSXSecretErrorDomainOther;
@@ -209,16 +223,16 @@ NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_
     NSXChildAnswer answer;
     int outcome = nsx_read_by(child.answer_fd, &answer, sizeof answer, deadline);
     char *secret = NULL;
-    if (outcome == 0 && answer.length > 0) {
+    if (outcome == NSXReadDone && answer.length > 0) {
         secret = answer.length <= NSXChildSecretLimit ? malloc(answer.length) : NULL;
-        outcome = secret != NULL ? nsx_read_by(child.answer_fd, secret, answer.length, deadline) : -1;
+        outcome = secret != NULL ? nsx_read_by(child.answer_fd, secret, answer.length, deadline) : NSXReadFailed;
     }
     close(child.answer_fd);
-    if (outcome == 1) {
+    if (outcome == NSXReadLate) {
         kill(child.pid, SIGKILL);
         while (waitpid(child.pid, NULL, 0) < 0 && errno == EINTR) {}
-    } else if (outcome < 0) {
-        nsx_describe_vanished(child.pid, error);
+    } else if (outcome != NSXReadDone) {
+        nsx_describe_vanished(child.pid, outcome == NSXReadFailed, error);
     } else {
         *status = answer.status;
         *locked = answer.locked;
@@ -230,8 +244,8 @@ NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_
         free(secret);
     }
     explicit_bzero(&answer, sizeof answer);
-    if (outcome == 1) return NSXSecretChildTimedOut;
-    return outcome < 0 ? NSXSecretChildVanished : NSXSecretChildAnswered;
+    if (outcome == NSXReadLate) return NSXSecretChildTimedOut;
+    return outcome == NSXReadDone ? NSXSecretChildAnswered : NSXSecretChildVanished;
 }
 
 void nsx_secret_child_reap(NSXSecretChild child) {
