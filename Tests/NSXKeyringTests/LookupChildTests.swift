@@ -1,6 +1,7 @@
 import CSecretShim
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,30 +67,14 @@ import Glibc
         guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
         _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let arguments = ["/bin/sh", "-c", script]
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        let spawned = Result { try spawn("/bin/sh", ["-c", script], stdout: ends[1]) }
         close(ends[1])
-        guard spawned == 0 else {
+        do {
+            return NSXSecretChild(pid: try spawned.get(), answer_fd: ends[0])
+        } catch {
             close(ends[0])
-            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
+            throw error
         }
-        return NSXSecretChild(pid: pid, answer_fd: ends[0])
     }
 
     /// True when `pid` has exited and been reaped (a zombie still answers `kill(pid, 0)`).
