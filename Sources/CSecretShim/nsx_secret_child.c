@@ -88,19 +88,13 @@ static _Noreturn void nsx_child_run(const char *profile, const char *api_url, in
     signal(SIGTERM, SIG_DFL);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(1);
-    // Keep stderr (GLib's warnings) and the answer pipe. stdin and stdout become /dev/null,
-    // so a pipe nsx writes into is not held open by the child, and the rest (the config
-    // lock among them) is closed.
-    // (A parent started with stdio closed may have got the pipe as 0, 1 or 2: move it up.)
-    int pipe_fd = answer_fd;
-    answer_fd = fcntl(pipe_fd, F_DUPFD, 3);
+    // Keep stderr (GLib's warnings) and the answer pipe, as descriptor 3 (the caller keeps
+    // 0-2 open, so the pipe is above them). stdin and stdout become /dev/null, so a pipe nsx
+    // writes into is not held open by the child, and the rest (the config lock among them)
+    // is closed.
     int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (answer_fd < 0 || null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0 || dup2(null_fd, STDOUT_FILENO) < 0) _exit(1);
-    if (pipe_fd == STDERR_FILENO && dup2(null_fd, STDERR_FILENO) < 0) _exit(1);
-    if (answer_fd != 3) {
-        if (dup2(answer_fd, 3) < 0) _exit(1);
-        answer_fd = 3;
-    }
+    if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0 || dup2(null_fd, STDOUT_FILENO) < 0 || dup2(answer_fd, 3) < 0) _exit(1);
+    answer_fd = 3;
     if (close_range(4, ~0U, 0) != 0) { // older kernels, some seccomp profiles
         long limit = sysconf(_SC_OPEN_MAX);
         for (long fd = 4; fd < (limit > 0 && limit < 65536 ? limit : 65536); fd++) close((int)fd);
@@ -161,6 +155,14 @@ int nsx_secret_lookup_fork(const char *profile, const char *api_url, NSXSecretCh
 
 // MARK: the answer
 
+/// Waits for `pid` to end, through interruptions; its wait status, or -1 when it was not ours.
+static int nsx_reap(pid_t pid) {
+    int status = 0;
+    pid_t reaped;
+    do { reaped = waitpid(pid, &status, 0); } while (reaped < 0 && errno == EINTR);
+    return reaped == pid ? status : -1;
+}
+
 static int64_t nsx_now_ms(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -196,19 +198,16 @@ static int nsx_read_by(int fd, void *bytes, size_t length, int64_t deadline) {
 /// first, so this never waits on a lookup.
 static void nsx_describe_vanished(pid_t pid, int still_running, NSXSecretError *error) {
     int status = 0;
-    pid_t reaped = 0;
-    if (still_running) {
-        reaped = waitpid(pid, &status, WNOHANG);
-        if (reaped == 0) kill(pid, SIGKILL);
-    }
-    while (reaped == 0 || (reaped < 0 && errno == EINTR)) reaped = waitpid(pid, &status, 0);
+    pid_t reaped = still_running ? waitpid(pid, &status, WNOHANG) : 0;
+    if (still_running && reaped == 0) kill(pid, SIGKILL);
+    if (reaped != pid) status = nsx_reap(pid);
     memset(error, 0, sizeof *error);
     error->failed = 1;
     error->domain = NSXSecretErrorDomainOther;
-    if (reaped == pid && WIFSIGNALED(status)) {
+    if (status != -1 && WIFSIGNALED(status)) {
         snprintf(error->message, sizeof error->message,
                  "the keyring lookup (process %d) was ended by signal %d before it answered", (int)pid, WTERMSIG(status));
-    } else if (reaped == pid && WIFEXITED(status)) {
+    } else if (status != -1 && WIFEXITED(status)) {
         snprintf(error->message, sizeof error->message,
                  "the keyring lookup (process %d) exited with status %d before it answered", (int)pid, WEXITSTATUS(status));
     } else {
@@ -230,7 +229,7 @@ NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_
     close(child.answer_fd);
     if (outcome == NSXReadLate) {
         kill(child.pid, SIGKILL);
-        while (waitpid(child.pid, NULL, 0) < 0 && errno == EINTR) {}
+        nsx_reap(child.pid);
     } else if (outcome != NSXReadDone) {
         nsx_describe_vanished(child.pid, outcome == NSXReadFailed, error);
     } else {
@@ -249,5 +248,5 @@ NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_
 }
 
 void nsx_secret_child_reap(NSXSecretChild child) {
-    while (waitpid(child.pid, NULL, 0) < 0 && errno == EINTR) {}
+    nsx_reap(child.pid);
 }

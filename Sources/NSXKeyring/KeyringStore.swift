@@ -58,10 +58,8 @@ public final class KeyringStore: SecretStore {
         let outcome = try call { cancellable in
             let sink = SecretSink()
             var error = NSXSecretError()
-            let found = nsx_secret_lookup(profile.pointer, apiURL.pointer, { bytes, length, context in
-                let sink = Unmanaged<SecretSink>.fromOpaque(context!).takeUnretainedValue()
-                sink.secret = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
-            }, Unmanaged.passUnretained(sink).toOpaque(), cancellable.pointer, &error)
+            let found = nsx_secret_lookup(profile.pointer, apiURL.pointer, SecretSink.receive, sink.context,
+                                          cancellable.pointer, &error)
             return ShimOutcome(status: found, error: error, secret: withExtendedLifetime(sink) { sink.secret })
                 .checkingForLockedItem(profile, apiURL, cancellable)
         }
@@ -151,7 +149,15 @@ struct ShimOutcome: Sendable {
     }
 }
 
-/// Receives the looked-up secret from the C callback.
+/// Receives the looked-up secret from the C callback: pass `receive` with `context`, and keep
+/// the sink alive across the call.
 final class SecretSink {
     var secret: String?
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static let receive: NSXSecretReceiver = { bytes, length, context in
+        let sink = Unmanaged<SecretSink>.fromOpaque(context!).takeUnretainedValue()
+        sink.secret = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
 }

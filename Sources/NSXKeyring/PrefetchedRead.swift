@@ -4,7 +4,7 @@ import Synchronization
 /// A keyring read started before it is needed, in a child process (`KeyringStore.prefetch`):
 /// the command gets on with opening libcurl while the child talks to the Secret Service,
 /// and `KeyringStore.read` of the same key takes the answer instead of asking again.
-final class PrefetchedRead: @unchecked Sendable {
+final class PrefetchedRead: Sendable {
     /// The read started and not yet taken, and the children that answered and may still be
     /// exiting; `settle` ends both before nsx exits.
     private static let state = Mutex<(pending: PrefetchedRead?, answered: [Int32])>((nil, []))
@@ -69,10 +69,8 @@ final class PrefetchedRead: @unchecked Sendable {
         let sink = SecretSink()
         var status: Int32 = 0, locked: Int32 = 0
         var error = NSXSecretError()
-        let ending = nsx_secret_lookup_finish(child, Self.milliseconds(limit), { bytes, length, context in
-            let sink = Unmanaged<SecretSink>.fromOpaque(context!).takeUnretainedValue()
-            sink.secret = String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
-        }, Unmanaged.passUnretained(sink).toOpaque(), &status, &locked, &error)
+        let ending = nsx_secret_lookup_finish(child, Self.milliseconds(limit), SecretSink.receive, sink.context,
+                                              &status, &locked, &error)
         switch ending {
         case NSXSecretChildAnswered:
             Self.state.withLock { $0.answered.append(child.pid) }

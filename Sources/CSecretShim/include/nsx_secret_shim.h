@@ -110,6 +110,7 @@ typedef struct {
 /// libsecret, looks the item up (and, when nothing is found, counts locked items, as
 /// nsx_secret_count_locked does), writes the outcome to a pipe and exits. The lookup then
 /// runs in an address space of its own, beside whatever this process does meanwhile.
+/// The caller keeps descriptors 0-2 open (nsx does from its start), so the pipe lies above.
 /// Only a process with a single thread that has not asked for libsecret yet may fork so:
 /// otherwise (and when fork or pipe fail) this returns an errno value (EBUSY for the first
 /// two) and the caller looks the item up itself. Returns 0 and fills *child on success.
