@@ -98,22 +98,36 @@ package enum PrivateFiles {
             throw FileSystemError(path: path)
         }
         defer { close(descriptor) }
-        // Sized up front and the chunk wiped after, so that a file holding
-        // secrets leaves no stray copies in freed memory (best effort).
+        // Read straight into one buffer sized from fstat, and any buffer outgrown (the file
+        // grew meanwhile) wiped before it is freed, so that a file holding secrets leaves no
+        // stray copies in freed memory (best effort). No scratch chunk: config.json is a few
+        // hundred bytes, read at every start.
         var status = stat()
-        var contents: [UInt8] = []
-        if fstat(descriptor, &status) == 0 { contents.reserveCapacity(min(Int(status.st_size), maximumFileSize) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        defer { chunk.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) } }
+        let expected = fstat(descriptor, &status) == 0 ? min(max(Int(status.st_size), 0), maximumFileSize) : 0
+        var buffer = [UInt8](repeating: 0, count: expected + 1)  // + 1: end of file is seen without growing
+        var used = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if used == buffer.count {
+                var larger = [UInt8](repeating: 0, count: min(buffer.count * 2, maximumFileSize + 1))
+                buffer.withUnsafeBytes { old in
+                    larger.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: old[..<used])) }
+                }
+                buffer.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) }
+                buffer = larger
+            }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + used, $0.count - used) }
             if count < 0 {
                 if errno == EINTR { continue }
+                buffer.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) }
                 throw FileSystemError(path: path)
             }
-            if count == 0 { return contents }
-            contents.append(contentsOf: chunk[..<count])
-            if contents.count > maximumFileSize {
+            if count == 0 {
+                buffer.removeLast(buffer.count - used)  // in place: the capacity (and its bytes) stay
+                return buffer
+            }
+            used += count
+            if used > maximumFileSize {
+                buffer.withUnsafeMutableBytes { explicit_bzero($0.baseAddress!, $0.count) }
                 throw FileSystemError(path: path, code: EFBIG, reason: "larger than \(maximumFileSize >> 20) MiB")
             }
         }
