@@ -119,6 +119,10 @@ CURLcode nsx_curl_easy_setopt_xferinfo_callback(CURL *handle, CURLoption option,
     return nsx_curl_ready() ? curl.curl_easy_setopt(handle, option, callback) : CURLE_FAILED_INIT;
 }
 
+CURLcode nsx_curl_easy_setopt_prereq_callback(CURL *handle, CURLoption option, nsx_curl_prereq_callback callback) {
+    return nsx_curl_ready() ? curl.curl_easy_setopt(handle, option, callback) : CURLE_FAILED_INIT;
+}
+
 CURLcode nsx_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return nsx_curl_ready() ? curl.curl_easy_getinfo(handle, info, value) : CURLE_FAILED_INIT;
 }

@@ -50,7 +50,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let wire = try WireRequest(request, userAgent: settings.userAgent)
         settings.trace?.request(wire.traced)
         do {
-            let response = try lock.withLock { _ throws(TransportError) in try perform(wire, url: url, timeLimit: request.timeLimit) }
+            let response = try lock.withLock { _ throws(TransportError) in try perform(wire, url: url, request: request) }
             settings.trace?.response(response, to: wire.traced)
             return response
         } catch {
@@ -61,7 +61,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     // MARK: one transfer
 
-    private func perform(_ wire: WireRequest, url: borrowing RequestURL, timeLimit: Duration?) throws(TransportError) -> HTTPResponse {
+    private func perform(_ wire: WireRequest, url: borrowing RequestURL, request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         guard !settings.isCancelled() else { throw .interrupted }
         // Reset clears every option but keeps the connection cache, so keep-alive survives.
         nsx_curl_easy_reset(handle)
@@ -75,7 +75,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         defer { nsx_curl_slist_free_all(pinned) }
 
         try options.set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
-        try applyPolicy(options, timeLimit: timeLimit)
+        try applyPolicy(options, timeLimit: request.timeLimit)
         try options.set(CURLOPT_CURLU, pointer: UnsafeRawPointer(url.handle))
         if let pinned { try options.set(CURLOPT_RESOLVE, list: pinned) }
         try options.set(CURLOPT_HTTPHEADER, list: headerList)
@@ -87,10 +87,23 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         try options.set(CURLOPT_XFERINFOFUNCTION, callback: TransferContext.checkCancellation)
         try options.set(CURLOPT_XFERINFODATA, pointer: context.userdata)
         try options.set(CURLOPT_NOPROGRESS, long: 0)
+        // Connect first; ask for the credential headers only once connected, just before sending.
+        let late = request.credentialHeaders.map {
+            LateCredentialHeaders(request, produce: $0, handle: handle, earlyLines: wire.headerLines)
+        }
+        if let late {
+            try options.set(CURLOPT_PREREQFUNCTION, callback: LateCredentialHeaders.complete)
+            try options.set(CURLOPT_PREREQDATA, pointer: late.userdata)
+        }
 
         let started = ContinuousClock.now
-        let code = withExtendedLifetime(context) { nsx_curl_easy_perform(handle) }
+        let code = withExtendedLifetime((context, late)) { nsx_curl_easy_perform(handle) }
         let elapsed = ContinuousClock.now - started
+        switch late?.stopped {
+        case .withdrawn?: throw .withdrawn
+        case .headersRefused?: throw .other(code: Int(CURLE_ABORTED_BY_CALLBACK.rawValue), message: "libcurl refused the request's headers")
+        case nil: break
+        }
         try check(code, context)
 
         let status = options.long(CURLINFO_RESPONSE_CODE) ?? 0

@@ -35,6 +35,10 @@ struct EasyHandleOptions {
         try check(nsx_curl_easy_setopt_xferinfo_callback(handle, option, callback), option)
     }
 
+    func set(_ option: CURLoption, callback: nsx_curl_prereq_callback) throws(TransportError) {
+        try check(nsx_curl_easy_setopt_prereq_callback(handle, option, callback), option)
+    }
+
     func long(_ info: CURLINFO) -> Int? {
         var value = 0
         return nsx_curl_easy_getinfo_long(handle, info, &value) == CURLE_OK ? value : nil

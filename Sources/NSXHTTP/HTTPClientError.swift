@@ -5,6 +5,12 @@ public enum HTTPClientError: Error, Sendable, CustomStringConvertible {
     /// The server asked to wait longer than the retry budget allows (the CLI exits 8).
     case retryAfterTooLong(seconds: Int, response: HTTPResponse)
 
+    /// Ctrl-C (or the caller's cancellation) stopped the request.
+    public var isInterruption: Bool {
+        if case .transport(.interrupted) = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .transport(let error): error.description

@@ -12,10 +12,17 @@ public struct HTTPRequest: Sendable {
     /// At most this long for the attempt, when shorter than the transport's own timeout:
     /// `RetryingClient` gives each attempt what is left of its budget.
     public var timeLimit: Duration?
+    /// Headers that carry the credential, asked for only once the connection is up:
+    /// `CurlTransport` calls this just before it writes the request, so that connecting (TCP,
+    /// and TLS for https) overlaps whatever produces them, such as a keyring lookup. A header
+    /// of the same name in `headers` wins. When it throws, nothing is sent and the attempt
+    /// fails with `TransportError.withdrawn`; the thrower keeps its own reason.
+    public var credentialHeaders: (@Sendable () throws -> [(String, String)])?
 
     public init(
         method: String = "GET", url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
-        addsIdempotencyKey: Bool = true, timeLimit: Duration? = nil
+        addsIdempotencyKey: Bool = true, timeLimit: Duration? = nil,
+        credentialHeaders: (@Sendable () throws -> [(String, String)])? = nil
     ) {
         self.method = method
         self.url = url
@@ -23,6 +30,27 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.addsIdempotencyKey = addsIdempotencyKey
         self.timeLimit = timeLimit
+        self.credentialHeaders = credentialHeaders
+    }
+
+    /// The request as it is sent once connected: the credential headers asked for and added
+    /// (those `headers` already names are left out), none left to ask for. For transports
+    /// that have no connection to overlap, and for fakes.
+    public func withCredentialHeaders() throws(TransportError) -> HTTPRequest {
+        guard let credentialHeaders else { return self }
+        var complete = self
+        complete.credentialHeaders = nil
+        do {
+            complete.headers += missingHeaders(try credentialHeaders())
+        } catch {
+            throw .withdrawn
+        }
+        return complete
+    }
+
+    /// Of `produced`, the headers this request does not already name.
+    func missingHeaders(_ produced: [(String, String)]) -> [(String, String)] {
+        produced.filter { header($0.0) == nil }
     }
 
     /// The first value of a header, matched case-insensitively.

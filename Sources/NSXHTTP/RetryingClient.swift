@@ -74,6 +74,11 @@ public final class RetryingClient: Sendable {
                 status = response.status
             case .failure(let error):
                 guard retriesLeft, error.isRetryable else { throw .transport(error) }
+                // Not connected, so its credential was never asked for: ask now, and without
+                // one make no more attempts (the caller reports why it has none).
+                if let credentialHeaders = request.credentialHeaders {
+                    do { _ = try credentialHeaders() } catch { throw .transport(.withdrawn) }
+                }
                 delay = policy.backoff(beforeRetry: attempt, jitter: jitter())
                 guard leavesRoom(spent + delay) else { throw .transport(error) }
                 if error.requestMayHaveReachedServer { earlierAttemptMayHaveActed = true }

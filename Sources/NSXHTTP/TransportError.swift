@@ -17,6 +17,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case responseTooLarge(limit: Int)
     /// The process-wide cancellation flag was raised (SIGINT).
     case interrupted
+    /// The request's credential headers could not be produced once connected
+    /// (`HTTPRequest.credentialHeaders` threw); nothing was sent.
+    case withdrawn
     /// Any other libcurl failure, with its `CURLcode` number.
     case other(code: Int, message: String)
 
@@ -32,6 +35,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
             "refusing \(url): only https is allowed, and http only to localhost"
         case .responseTooLarge(let limit): "the response is larger than \(limit) bytes"
         case .interrupted: "interrupted"
+        case .withdrawn: "the request was withdrawn before it was sent: its credential could not be read"
         case .other(let code, let message): "\(message) (libcurl error \(code))"
         }
     }
@@ -40,7 +44,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     var isRetryable: Bool {
         switch self {
         case .couldNotConnect, .timedOut, .connectionLost: true
-        case .tls, .redirectRefused, .schemeRefused, .responseTooLarge, .interrupted, .other: false
+        case .tls, .redirectRefused, .schemeRefused, .responseTooLarge, .interrupted, .withdrawn, .other: false
         }
     }
 

@@ -71,6 +71,41 @@ import TestSupport
         #expect(left.isEmpty, "processes still running for the command: \(left)")
     }
 
+    /// With an API token in the keyring, a request connects to the API while the lookup runs
+    /// and asks for the credential only once connected; without it, nothing is sent. Here the
+    /// API is a listener that records what reaches it, and the bus never answers: the listener
+    /// holds one connection that carried no byte, and the keyring's failure is what nsx
+    /// reports (exit 3), as when the read came before connecting.
+    @Test func theAPIIsConnectedToWhileTheKeyringAnswersAndNothingIsSentWithoutTheCredential() throws {
+        let world = try AuthWorld()
+        let token = try world.createToken(name: "ahead", permissions: ["servers:read"])
+        let login = try world.user.nsx(["login", "--with-token"], stdin: token)
+        #expect(login.status == 0, "\(login)")
+        let api = try SilentSocket(loopbackTCP: ())
+        defer { api.close() }
+        let apiURL = "http://127.0.0.1:\(api.port)"
+        // The profile as if it had logged in there (its secret is never reached: the bus is silent).
+        let configFile = world.user.configDir.appendingPathComponent("config.json")
+        var config = try world.configJSON()
+        var profiles = try #require(config["profiles"] as? [String: Any])
+        var profile = try #require(profiles["default"] as? [String: Any])
+        profile["api_url"] = apiURL
+        profiles["default"] = profile
+        config["profiles"] = profiles
+        try JSONSerialization.data(withJSONObject: config).write(to: configFile)
+        let socketPath = world.user.configDir.appendingPathComponent("silent.sock").path
+        let bus = try SilentSocket(path: socketPath)
+        defer { bus.close() }
+
+        let run = try world.user.nsx(["servers", "get", "srv_000000000000"],
+                                     extraEnvironment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(socketPath)", "NSX_API_URL": apiURL])
+        #expect(run.status == 3, "\(run)")
+        #expect(run.stderr.contains("the keyring did not answer in time"), "\(run)")
+        let connections = api.takeConnections()
+        #expect(connections.count == 1, "connections: \(connections.count)")
+        #expect(connections.allSatisfy { $0.isEmpty }, "sent without a credential: \(connections.map { String(decoding: $0, as: UTF8.self) })")
+    }
+
     /// A locked keyring with no prompter to unlock it: the request says the keyring is locked
     /// (exit 3), not that the profile has no secret. It runs in a keyring of its own
     /// (`scripts/with-keyring`): locking the suite's keyring would disturb the other tests.

@@ -1,5 +1,6 @@
 import Foundation
 import NSXHTTP
+import Synchronization
 import Testing
 
 @Suite("CurlTransport against a loopback server")
@@ -257,5 +258,81 @@ struct CurlTransportTests {
         // The connection is still in step for the next request.
         #expect(try transport.send(HTTPRequest(url: server.baseURL + "/")).text == "{}")
         #expect(server.connectionCount == 1)
+    }
+}
+
+/// `HTTPRequest.credentialHeaders`: asked for once connected, so that connecting overlaps
+/// reading the credential (a keyring lookup); when they cannot be had, nothing is sent.
+@Suite("CurlTransport asks for credential headers once connected")
+struct LateCredentialHeadersTests {
+    /// Waits up to two seconds for the server to have accepted a connection.
+    static func connected(_ server: TestHTTPServer) -> Bool {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while server.connectionCount == 0 && ContinuousClock.now < deadline { usleep(1000) }
+        return server.connectionCount > 0
+    }
+
+    @Test("asked for after the connection is up and before the request, then sent")
+    func askedOnceConnected() throws {
+        let server = try TestHTTPServer([.json(200, #"{"ok":true}"#)])
+        defer { server.stop() }
+        let transport = try CurlTransport(settings: testSettings())
+        let seenWhenAsked = Mutex<(connected: Bool, requests: Int)?>(nil)
+
+        let response = try transport.send(HTTPRequest(url: server.baseURL + "/api/v1/servers/srv_1", credentialHeaders: {
+            seenWhenAsked.withLock { $0 = (Self.connected(server), server.requests.count) }
+            return [("Authorization", "Bearer late")]
+        }))
+
+        #expect(response.status == 200)
+        let asked = try #require(seenWhenAsked.withLock { $0 })
+        #expect(asked.connected, "the server had no connection when the credential was asked for")
+        #expect(asked.requests == 0)
+        let seen = try #require(server.requests.first)
+        #expect(seen.header("Authorization") == "Bearer late")
+        #expect(seen.header("User-Agent") == "nsx/9.9.9-test")
+    }
+
+    @Test("a header the request already names wins")
+    func requestHeadersWin() throws {
+        let server = try TestHTTPServer([.json(200, "{}")])
+        defer { server.stop() }
+        let transport = try CurlTransport(settings: testSettings())
+
+        _ = try transport.send(HTTPRequest(url: server.baseURL + "/api/v1/me", headers: [("Authorization", "Bearer mine")],
+                                           credentialHeaders: { [("Authorization", "Bearer late"), ("X-Late", "1")] }))
+
+        let seen = try #require(server.requests.first)
+        #expect(seen.headers.filter { $0.0.lowercased() == "authorization" }.map(\.1) == ["Bearer mine"])
+        #expect(seen.header("X-Late") == "1")
+    }
+
+    @Test("headers that cannot be had withdraw the request: connected, nothing sent, not retried")
+    func withdrawn() throws {
+        struct Unreadable: Error {}
+        let server = try TestHTTPServer([.json(200, "{}")])
+        defer { server.stop() }
+        let transport = CountingTransport(try CurlTransport(settings: testSettings()))
+        let client = RetryingClient(transport: transport, policy: .default, sleeper: Sleeper { _ throws(TransportError) in })
+
+        #expect {
+            try client.send(HTTPRequest(url: server.baseURL + "/api/v1/me", credentialHeaders: { throw Unreadable() }))
+        } throws: { error in
+            if case .transport(.withdrawn)? = error as? HTTPClientError { return true }
+            return false
+        }
+        #expect(transport.attempts == 1)
+        #expect(Self.connected(server))
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("a fake transport completes the request the same way")
+    func withCredentialHeaders() throws {
+        let request = HTTPRequest(url: "http://127.0.0.1/x", headers: [("Accept", "application/json")],
+                                  credentialHeaders: { [("Authorization", "Bearer late"), ("accept", "text/plain")] })
+        let sent = try request.withCredentialHeaders()
+        #expect(sent.credentialHeaders == nil)
+        #expect(sent.headers.map(\.0) == ["Accept", "Authorization"])
+        #expect(sent.header("Accept") == "application/json")
     }
 }

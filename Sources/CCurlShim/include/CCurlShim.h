@@ -20,6 +20,8 @@
 typedef size_t (*nsx_curl_data_callback)(char *data, size_t size, size_t count, void *userdata);
 typedef int (*nsx_curl_xferinfo_callback)(void *userdata, curl_off_t download_total, curl_off_t download_now,
                                           curl_off_t upload_total, curl_off_t upload_now);
+typedef int (*nsx_curl_prereq_callback)(void *userdata, char *remote_ip, char *local_ip, int remote_port,
+                                        int local_port);
 
 // MARK: loading
 
@@ -55,6 +57,7 @@ CURLcode nsx_curl_easy_setopt_pointer(CURL *handle, CURLoption option, const voi
 CURLcode nsx_curl_easy_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *list);
 CURLcode nsx_curl_easy_setopt_data_callback(CURL *handle, CURLoption option, nsx_curl_data_callback callback);
 CURLcode nsx_curl_easy_setopt_xferinfo_callback(CURL *handle, CURLoption option, nsx_curl_xferinfo_callback callback);
+CURLcode nsx_curl_easy_setopt_prereq_callback(CURL *handle, CURLoption option, nsx_curl_prereq_callback callback);
 
 // MARK: curl_easy_getinfo, one wrapper per result type
 

@@ -14,10 +14,25 @@ struct APIAccess {
         case never
     }
 
+    /// When the credential is read, if its keyring read is running ahead (`LibraryWarmUp`).
+    enum Reading {
+        /// Before the client is handed out, so a failure is the caller's at once: what a
+        /// command needs that looks at the credential, or acts on several items and reports
+        /// each one's failure on its own.
+        case now
+        /// Once the first request is connected, so that connecting overlaps the read; a
+        /// failure comes out of that request instead. For a command whose first act is that
+        /// request, and that lets its failure end the command (`get`, `list`).
+        case onceConnected
+    }
+
     let factory: Factory
 
     /// A client with the active credential. Without one: `notLoggedIn` (exit 3).
-    func client(_ renewal: Renewal) throws(CLIError) -> APIClient {
+    func client(_ renewal: Renewal, reading: Reading = .now) throws(CLIError) -> APIClient {
+        if reading == .onceConnected, let deferred = deferredCredential() {
+            return try factory.apiClient(baseURL: try factory.apiURL(), deferred: deferred)
+        }
         guard let credential = try credential() else { throw .notLoggedIn(profile: factory.globals.profile) }
         let client = try factory.apiClient(baseURL: try factory.apiURL(), credential: credential)
         if renewal == .renewIfDue {
@@ -25,6 +40,27 @@ struct APIAccess {
         }
         return client
     }
+
+    /// The credential to ask for only once connected, when its keyring read is running ahead
+    /// (`Factory.credentialReadAhead`) and nothing needs it before the first request: an API
+    /// token (a session may need renewing first), no HTTP trace (it shows the headers before
+    /// sending), and a request timeout well past the keyring's 5 s (the wait counts against
+    /// it; shell completion's short budget never waits so). Reading it checks and fails
+    /// exactly as `credential()` does.
+    private func deferredCredential() -> DeferredCredential? {
+        guard let key = factory.credentialReadAhead, !factory.globals.verbose, factory.deadline == nil,
+              factory.globals.timeoutSeconds >= Self.shortestTimeoutToWaitIn,
+              let facts = try? factory.profileFacts(), facts.credentialType == .apiToken,
+              CredentialResolver(factory: factory).keyringKey == key else { return nil }
+        let access = self
+        return DeferredCredential { () throws(CLIError) in
+            guard let credential = try access.credential() else { throw .notLoggedIn(profile: access.factory.globals.profile) }
+            return credential
+        }
+    }
+
+    /// Twice the keyring's deadline: a request timeout shorter than this reads first.
+    static let shortestTimeoutToWaitIn = 10
 
     /// NSX_TOKEN, else the active profile's stored secret; a live token under `--test` is a usage error.
     private func credential() throws(CLIError) -> Credential? {

@@ -24,26 +24,54 @@ public struct APIResponse: Sendable {
 public final class APIClient {
     public let baseURL: String
     let http: RetryingClient
-    public private(set) var credential: Credential?
+    private var known: Credential?
+    /// Set while the credential is still being read: requests connect first and ask for it
+    /// once connected.
+    private var deferred: DeferredCredential?
     /// `--test` or `NSX_ENV=test` asked for the test environment.
     let testRequested: Bool
 
-    public init(baseURL: String, http: RetryingClient, credential: Credential?, testEnvironment: Bool) {
+    public convenience init(baseURL: String, http: RetryingClient, credential: Credential?, testEnvironment: Bool) {
+        self.init(baseURL: baseURL, http: http, known: credential, deferred: nil, testEnvironment: testEnvironment)
+    }
+
+    /// A client whose credential is still being read (`DeferredCredential`).
+    convenience init(baseURL: String, http: RetryingClient, deferred: DeferredCredential, testEnvironment: Bool) {
+        self.init(baseURL: baseURL, http: http, known: nil, deferred: deferred, testEnvironment: testEnvironment)
+    }
+
+    private init(baseURL: String, http: RetryingClient, known: Credential?, deferred: DeferredCredential?, testEnvironment: Bool) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.http = http
-        self.credential = credential
+        self.known = known
+        self.deferred = deferred
         self.testRequested = testEnvironment
+    }
+
+    /// The credential the requests carry (read now if it is still being read).
+    public var credential: Credential? {
+        get throws(CLIError) {
+            if let deferred { return try deferred.value() }
+            return known
+        }
     }
 
     /// Which resources the requests act on (`Credential.environment(testRequested:)`); a session
     /// in test sends `Nurosentrix-Environment: test`.
     public var environment: APIEnvironment {
+        get throws(CLIError) { Self.environment(of: try credential, testRequested: testRequested) }
+    }
+
+    private static func environment(of credential: Credential?, testRequested: Bool) -> APIEnvironment {
         credential?.environment(testRequested: testRequested) ?? (testRequested ? .test : .live)
     }
 
-    func replaceCredential(_ credential: Credential?) { self.credential = credential }
+    func replaceCredential(_ credential: Credential?) {
+        known = credential
+        deferred = nil
+    }
 
     public func get(_ path: String, query: [(String, String)] = []) throws(CLIError) -> APIResponse {
         try call("GET", path, query: query)
@@ -77,28 +105,46 @@ public final class APIClient {
                      body: [UInt8]? = nil, headers extra: [(String, String)] = []) throws(CLIError) -> HTTPResponse {
         var headers: [(String, String)] = [("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        if let credential {
-            headers.append(("Authorization", "Bearer \(credential.secret)"))
-            if credential.kind == .session && environment == .test {
-                headers.append(("Nurosentrix-Environment", "test"))
-            }
+        // Still being read: connect first, and ask for it once connected (its headers cannot
+        // replace the extra ones, as below).
+        let pending = deferred.flatMap { $0.isSettled ? nil : $0 }
+        if pending == nil {
+            headers += Self.credentialHeaders(try credential, testRequested: testRequested)
         }
         for (name, value) in extra {
             headers.removeAll { $0.0.lowercased() == name.lowercased() }
             headers.append((name, value))
         }
         // Only `POST`s under /api/v1 take an Idempotency-Key (docs/openapi.yaml); `/auth` routes do not.
-        let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body,
+        var request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: body,
                                   addsIdempotencyKey: !path.hasPrefix("/auth/"))
+        if let pending {
+            let testRequested = testRequested
+            request.credentialHeaders = { Self.credentialHeaders(try pending.value(), testRequested: testRequested) }
+        }
         do {
             return try http.send(request)
         } catch {
+            // The credential's own failure comes first, as when it was read before connecting;
+            // one not asked for yet (the connection failed first) is read now, unless Ctrl-C
+            // stopped the request.
+            if let pending, !error.isInterruption { _ = try pending.value() }
             switch error {
             case .transport(let transport): throw .transport(transport)
             case .retryAfterTooLong(let seconds, let response):
                 throw .retryAfterTooLong(seconds: seconds, requestID: response.header("X-Request-Id"))
             }
         }
+    }
+
+    /// `Authorization`, and for a session acting in test `Nurosentrix-Environment: test`.
+    private static func credentialHeaders(_ credential: Credential?, testRequested: Bool) -> [(String, String)] {
+        guard let credential else { return [] }
+        var headers = [("Authorization", "Bearer \(credential.secret)")]
+        if credential.kind == .session && environment(of: credential, testRequested: testRequested) == .test {
+            headers.append(("Nurosentrix-Environment", "test"))
+        }
+        return headers
     }
 
     public func url(_ path: String, query: [(String, String)] = []) -> String {

@@ -14,14 +14,15 @@ public struct Dependencies {
     public var sleeper: Sleeper
     /// Called when a command that calls the API is about to read its credential from the
     /// keyring: the real one starts that read in a child process and opens libcurl meanwhile
-    /// (`LibraryWarmUp`); fakes need nothing started.
-    public var warmUp: (SecretKey) -> Void
+    /// (`LibraryWarmUp`); fakes need nothing started. True when the read runs ahead, so the
+    /// first request may connect before it asks for the credential.
+    public var warmUp: (SecretKey) -> Bool
 
     public init(makeKeyring: @escaping (_ deadline: Duration) -> any SecretStore = { KeyringStore(deadline: $0) },
                 makeTransport: @escaping (TransportSettings) throws(TransportError) -> any HTTPTransport = { settings throws(TransportError) in
                     try CurlTransport(settings: settings)
                 },
-                clock: WallClock = .system, sleeper: Sleeper = .real, warmUp: @escaping (SecretKey) -> Void = { _ in }) {
+                clock: WallClock = .system, sleeper: Sleeper = .real, warmUp: @escaping (SecretKey) -> Bool = { _ in false }) {
         self.makeKeyring = makeKeyring
         self.makeTransport = makeTransport
         self.clock = clock

@@ -24,6 +24,9 @@ public final class Factory {
     private var cachedDocument: ConfigDocument?
     private var cachedKeyring: (any SecretStore)?
     private var cachedHTTP: RetryingClient?
+    /// The keyring item whose read `NSXApp` started ahead in a child process
+    /// (`Dependencies.warmUp`): a client may then connect before it has the credential.
+    var credentialReadAhead: SecretKey?
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
                 dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil,
@@ -143,6 +146,11 @@ public final class Factory {
     func apiClient(baseURL: String, credential: Credential?, testEnvironment: Bool? = nil) throws(CLIError) -> APIClient {
         APIClient(baseURL: baseURL, http: try httpClient(), credential: credential,
                   testEnvironment: testEnvironment ?? globals.testEnvironment)
+    }
+
+    /// A client at `baseURL` whose credential is still being read.
+    func apiClient(baseURL: String, deferred: DeferredCredential) throws(CLIError) -> APIClient {
+        APIClient(baseURL: baseURL, http: try httpClient(), deferred: deferred, testEnvironment: globals.testEnvironment)
     }
 
     /// The API as the active profile. Reads the credential; writes nothing (renewing a

@@ -7,7 +7,8 @@ import NSXKeyring
 /// For a command that calls the API with a credential from the keyring: starts reading the
 /// credential in a child process (`KeyringStore.prefetch`) and opens libcurl (thirty-odd
 /// libraries and OpenSSL's set-up, most of a `servers get`) while the child talks to the
-/// Secret Service, instead of after it (docs/BENCHMARKS.md has the figures).
+/// Secret Service, instead of after it (docs/BENCHMARKS.md has the figures). With the read
+/// ahead, an API token's first request also connects meanwhile (`DeferredCredential`).
 ///
 /// A process, not a thread: in one process the lookup and the loader contend for the
 /// loader's lock and the address space, and the lookup barely overlaps. When the child
@@ -18,10 +19,12 @@ import NSXKeyring
 /// where it is used. With NSX_TOKEN there is nothing to overlap, so that path opens
 /// libcurl itself when it sends.
 enum LibraryWarmUp {
-    static func start(reading key: SecretKey) {
+    /// True when the read runs in a child process, so the main thread is free to connect
+    /// while it runs (`Factory.credentialReadAhead`).
+    static func start(reading key: SecretKey) -> Bool {
         if KeyringStore.prefetch(key) {
             CurlGlobal.preload()  // here: the main thread would only wait for the child
-            return
+            return true
         }
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { _ in
@@ -30,6 +33,7 @@ enum LibraryWarmUp {
             return nil
         }, nil)
         if started == 0 { pthread_detach(thread) }
+        return false
     }
 
     /// Before nsx exits: no lookup child outlives it (`KeyringStore.settlePrefetch`).

@@ -90,8 +90,9 @@ public enum NSXApp {
             streams.out.write(HelpPage.render(path: parsed.path, streams: streams))
             return ExitCode.success.rawValue
         }
-        if !parsed.command.permissions.isEmpty, let key = CredentialResolver(factory: factory).keyringKey {
-            dependencies.warmUp(key)  // libcurl loads while the keyring lookup talks to the daemon
+        if !parsed.command.permissions.isEmpty, let key = CredentialResolver(factory: factory).keyringKey,
+           dependencies.warmUp(key) {  // libcurl loads while the keyring lookup talks to the daemon
+            factory.credentialReadAhead = key  // and the first request connects meanwhile too
         }
         do {
             try action.execute(Invocation(parsed: parsed, factory: factory))

@@ -215,6 +215,9 @@ public enum ErrorPresenter {
             return local(.failure, code: "RESPONSE_TOO_LARGE", message: "the response was larger than \(limit) bytes; aborted")
         case .interrupted:
             return local(.interrupted, code: "INTERRUPTED", message: "interrupted")
+        case .withdrawn:
+            // APIClient reports the credential's own failure instead; this is the fallback.
+            return local(.notAuthenticated, code: "UNAUTHENTICATED", message: "nothing was sent: the credential could not be read")
         case .other(let code, let detail):
             return local(.network, code: "NETWORK", message: "HTTP transfer failed (\(code)): \(detail)")
         }

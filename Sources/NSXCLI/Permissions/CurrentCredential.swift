@@ -13,7 +13,7 @@ struct CurrentCredential: Equatable {
 
     /// Describes `client`'s credential; asks the server only for what the facts lack in `needs`.
     static func describe(_ client: APIClient, needs: Set<Need>) -> CurrentCredential? {
-        guard let credential = client.credential else { return nil }
+        guard let credential = try? client.credential else { return nil }
         var result = CurrentCredential(kind: credential.kind, source: credential.source)
         if credential.source != .env, let facts = credential.facts {
             result.tokenID = facts.tokenID

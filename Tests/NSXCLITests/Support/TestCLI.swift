@@ -19,17 +19,35 @@ struct CLIRun: CustomStringConvertible {
 final class FakeTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [HTTPRequest] = []
+    private var askedLate: [Bool] = []
+    private var attemptCount = 0
     var respond: (HTTPRequest) throws(TransportError) -> HTTPResponse
+    /// Set: every attempt fails with this before it is connected, so before any credential
+    /// headers are asked for.
+    var failsToConnect: TransportError?
 
     init(_ respond: @escaping (HTTPRequest) throws(TransportError) -> HTTPResponse = { _ in FakeTransport.json(404, #"{"success":false,"error":{"code":"NOT_FOUND","message":"Not found"}}"#) }) {
         self.respond = respond
     }
 
     var requests: [HTTPRequest] { lock.withLock { recorded } }
+    /// For each request sent, whether its credential headers were asked for only once
+    /// "connected" (`HTTPRequest.credentialHeaders`) rather than given up front.
+    var credentialsAskedLate: [Bool] { lock.withLock { askedLate } }
+    /// Every `send`, sent or not.
+    var attempts: Int { lock.withLock { attemptCount } }
 
+    /// Records the request as sent: credential headers asked for first, as `CurlTransport`
+    /// does once connected (nothing is recorded when they cannot be had).
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
-        lock.withLock { recorded.append(request) }
-        return try respond(request)
+        lock.withLock { attemptCount += 1 }
+        if let failsToConnect { throw failsToConnect }
+        let sent = try request.withCredentialHeaders()
+        lock.withLock {
+            recorded.append(sent)
+            askedLate.append(request.credentialHeaders != nil)
+        }
+        return try respond(sent)
     }
 
     static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> HTTPResponse {
@@ -61,6 +79,9 @@ final class TestCLI {
     /// The keyring items runs asked `Dependencies.warmUp` to start reading early.
     private(set) var warmUpKeys: [SecretKey] = []
     var warmUps: Int { warmUpKeys.count }
+    /// What `Dependencies.warmUp` answers: true stands for a read running ahead in a child
+    /// process, so the run's first request asks for its credential only once "connected".
+    var readsAhead = false
 
     init() {
         configDir = FileManager.default.temporaryDirectory.appendingPathComponent("nsx-unit-\(UUID().uuidString)")
@@ -90,7 +111,10 @@ final class TestCLI {
                                             return keyring
                                         },
                                         makeTransport: { _ in transport }, sleeper: sleeper,
-                                        warmUp: { [unowned self] key in warmUpKeys.append(key) })
+                                        warmUp: { [unowned self] key in
+                                            warmUpKeys.append(key)
+                                            return readsAhead
+                                        })
         let status = NSXApp.run(arguments: argv, environment: environment, streams: streams, dependencies: dependencies)
         return CLIRun(status: status, stdout: out.text, stderr: err.text)
     }

@@ -66,14 +66,14 @@ enum AuthStatus: Verb {
             if let identity = try Identity.fetch(client) {
                 report.identity = identity
                 // A session renewed on the way (within its last hour) has a new expiry.
-                if identity.type == .session, let renewed = client.credential?.sessionExpiry {
+                if identity.type == .session, let renewed = try client.credential?.sessionExpiry {
                     report.identity?.expiresAt = renewed.rfc3339
                 }
             } else {
                 report.unverified = true
                 if report.identity == nil {
                     report.identity = Identity(user: .init(), type: credential.kind,
-                                               environment: client.environment,
+                                               environment: try client.environment,
                                                permissions: [], expiresAt: credential.sessionExpiry?.rfc3339, token: nil)
                 }
             }

@@ -154,7 +154,7 @@ enum Login: Verb {
         }
         let identity = Identity(
             user: .init(id: user?["id"]?.stringValue, email: user?["email"]?.stringValue ?? address, name: user?["name"]?.stringValue),
-            type: .session, environment: client.environment,
+            type: .session, environment: try client.environment,
             permissions: Permission.all, expiresAt: expiresAt, token: nil)
         return (token, identity)
     }

@@ -18,10 +18,12 @@ struct ResourceAccess {
 
     /// Checks `--fields` first (against the resource's keys, or `fields` when the command
     /// prints something else, like a delete's `{"id", "deleted"}`), so a typo fails before
-    /// any request; then connects, renewing a session in its last hour.
-    func connect(_ view: ResourceView, fields: [String]? = nil) throws(CLIError) -> ResourceContext {
+    /// any request; then connects, renewing a session in its last hour. `reading` says when
+    /// a credential still being read is waited for (`APIAccess.Reading`).
+    func connect(_ view: ResourceView, fields: [String]? = nil,
+                 reading: APIAccess.Reading = .now) throws(CLIError) -> ResourceContext {
         try printer.validateFields(fields ?? view.fields)
-        return ResourceContext(view: view, client: try api.client(.renewIfDue), printer: printer, sleeper: sleeper)
+        return ResourceContext(view: view, client: try api.client(.renewIfDue, reading: reading), printer: printer, sleeper: sleeper)
     }
 }
 

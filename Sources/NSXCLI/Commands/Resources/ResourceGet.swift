@@ -17,7 +17,7 @@ enum ResourceGet {
     }
 
     static func run(_ view: ResourceView, _ word: String, _ resources: ResourceAccess) throws(CLIError) {
-        let context = try resources.connect(view)
+        let context = try resources.connect(view, reading: .onceConnected)
         try context.show(try context.get(try context.id(word)))
     }
 }

@@ -60,7 +60,7 @@ struct ResourceList: Sendable {
 
     static func run(_ options: Options) throws(CLIError) {
         let view = options.list.view
-        let context = try options.resources.connect(view)
+        let context = try options.resources.connect(view, reading: .onceConnected)
         var query: [(String, String)] = []
         for (filter, value) in options.impliedFilters(context) + options.given {
             switch filter {

@@ -116,7 +116,7 @@ extension TokensCreate {
         }
 
         let client = try dependencies.api.client(.renewIfDue)
-        let environment = client.environment.rawValue
+        let environment = try client.environment.rawValue
         var body: JSONObject = [
             "name": .string(words.name),
             "permissions": .array(words.permissions.map { .string($0) }),

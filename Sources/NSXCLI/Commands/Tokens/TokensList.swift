@@ -36,7 +36,7 @@ enum TokensList {
     static func options(_ invocation: Invocation) throws(CLIError) -> ResourceList.Options {
         var options = try ResourceList.Options(invocation, list: list)
         if invocation.parsed[.tokenEnvironment] == nil {
-            options.impliedFilters = { context in context.client.environment == .test ? [(list.filters[0], "test")] : [] }
+            options.impliedFilters = { context in (try? context.client.environment) == .test ? [(list.filters[0], "test")] : [] }
         }
         let includeRevoked = invocation.parsed[.includeRevoked]
         options.presentation = { context throws(CLIError) in
