@@ -1,6 +1,7 @@
 import CCurlShim
 import Foundation
 @testable import NSXHTTP
+import Synchronization
 import Testing
 
 @Suite("TLS: always verified, a private CA trusted as well")
@@ -26,6 +27,28 @@ struct TLSTests {
             return
         }
         #expect(message.contains("certificate"))
+    }
+
+    /// Credential headers are asked for once the handshake is done (`HTTPRequest.credentialHeaders`):
+    /// a server that fails verification never gets near them.
+    @Test("over https the credential is asked for only after a verified handshake", arguments: [false, true])
+    func credentialAfterHandshake(trusted: Bool) throws {
+        let server = try server(issuedBy: fixture.privateCA)
+        defer { server.stop() }
+        let transport = try CurlTransport(settings: testSettings(caBundlePath: trusted ? fixture.privateCA : nil))
+        let asked = Mutex(0)
+        let request = HTTPRequest(url: server.baseURL + "/", credentialHeaders: {
+            asked.withLock { $0 += 1 }
+            return [("Authorization", "Bearer late")]
+        })
+
+        if trusted {
+            #expect(try transport.send(request).status == 200)
+            #expect(asked.withLock { $0 } == 1)
+        } else {
+            #expect(throws: TransportError.self) { try transport.send(request) }
+            #expect(asked.withLock { $0 } == 0, "asked for the credential before the certificate was verified")
+        }
     }
 
     @Test("--cacert makes the private CA trusted")
