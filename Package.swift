@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "NSXCommandLine"),
         .target(name: "NSXHTTP", dependencies: ["CCurlShim", "NSXJSON", "NSXTime"]),
         .target(name: "NSXConfig", dependencies: ["NSXJSON"]),
-        .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON"]),
+        .target(name: "NSXKeyring", dependencies: ["CSecretShim", "NSXConfig", "NSXJSON", "NSXTime"]),
         .target(name: "NSXOutput", dependencies: ["NSXJSON", "NSXTime"]),
         // Token hygiene engine (`tokens scan`, `tokens audit`): libc only, no CLI knowledge.
         .target(name: "NSXTokenScan"),

@@ -2,6 +2,7 @@ import CCurlShim
 #if canImport(Glibc)
 import Glibc
 #endif
+import NSXTime
 
 /// The process-wide "stop now" flag. The CLI raises it from its SIGINT handler; transfers in
 /// flight then end with `TransportError.interrupted`, and waits (`Sleeper.real`) wake at once.
@@ -66,8 +67,7 @@ enum InterruptibleWait {
         while !stop() {
             let left = deadline - clock.now
             guard left > .zero else { return false }
-            let (seconds, attoseconds) = left.components
-            let milliseconds = Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000) + 1
+            let milliseconds = left.wholeMilliseconds + 1
             var watched = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             if descriptor >= 0 {
                 _ = poll(&watched, 1, Int32(min(milliseconds, 60_000)))

@@ -88,8 +88,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         try options.set(CURLOPT_XFERINFODATA, pointer: context.userdata)
         try options.set(CURLOPT_NOPROGRESS, long: 0)
         // Connect first; ask for the credential headers only once connected, just before sending.
-        let late = request.credentialHeaders.map {
-            LateCredentialHeaders(request, produce: $0, handle: handle, earlyLines: wire.headerLines)
+        let late = request.credentialHeaders.map { _ in
+            LateCredentialHeaders(request, userAgent: settings.userAgent, handle: handle)
         }
         if let late {
             try options.set(CURLOPT_PREREQFUNCTION, callback: LateCredentialHeaders.complete)

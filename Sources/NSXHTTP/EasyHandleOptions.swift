@@ -1,4 +1,5 @@
 import CCurlShim
+import NSXTime
 
 /// Typed access to one easy handle through the shim's per-type wrappers. A failed
 /// `setopt` becomes a `TransportError` carrying libcurl's message.
@@ -59,8 +60,5 @@ struct EasyHandleOptions {
 
 extension Duration {
     /// Whole milliseconds, at least 1: libcurl reads 0 as "no limit".
-    var curlMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-    }
+    var curlMilliseconds: Int { max(1, wholeMilliseconds) }
 }

@@ -34,23 +34,18 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The request as it is sent once connected: the credential headers asked for and added
-    /// (those `headers` already names are left out), none left to ask for. For transports
-    /// that have no connection to overlap, and for fakes.
+    /// (those `headers` already names are left out), none left to ask for. `CurlTransport`
+    /// makes it from its pre-request callback; fakes make it as they are handed the request.
     public func withCredentialHeaders() throws(TransportError) -> HTTPRequest {
         guard let credentialHeaders else { return self }
         var complete = self
         complete.credentialHeaders = nil
         do {
-            complete.headers += missingHeaders(try credentialHeaders())
+            complete.headers += try credentialHeaders().filter { header($0.0) == nil }
         } catch {
             throw .withdrawn
         }
         return complete
-    }
-
-    /// Of `produced`, the headers this request does not already name.
-    func missingHeaders(_ produced: [(String, String)]) -> [(String, String)] {
-        produced.filter { header($0.0) == nil }
     }
 
     /// The first value of a header, matched case-insensitively.

@@ -10,20 +10,18 @@ import CCurlShim
 /// and `LateCredentialHeadersTests` check the header arrives with the request.
 final class LateCredentialHeaders {
     private let request: HTTPRequest
-    private let produce: @Sendable () throws -> [(String, String)]
+    private let userAgent: String
     private let handle: UnsafeMutableRawPointer
-    private let earlyLines: [String]
     private var list: UnsafeMutablePointer<curl_slist>?
     /// Why the callback ended the transfer unsent, if it did.
     enum Stop { case withdrawn, headersRefused }
     private(set) var stopped: Stop?
 
-    init(_ request: HTTPRequest, produce: @escaping @Sendable () throws -> [(String, String)],
-         handle: UnsafeMutableRawPointer, earlyLines: [String]) {
+    /// For `request`, which has credential headers to ask for.
+    init(_ request: HTTPRequest, userAgent: String, handle: UnsafeMutableRawPointer) {
         self.request = request
-        self.produce = produce
+        self.userAgent = userAgent
         self.handle = handle
-        self.earlyLines = earlyLines
     }
 
     deinit {
@@ -40,20 +38,19 @@ final class LateCredentialHeaders {
         return late.complete() ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT
     }
 
+    /// The request completed as fakes complete it (`withCredentialHeaders`), and its header
+    /// lines made as for any request (`WireRequest`).
     private func complete() -> Bool {
-        let produced: [(String, String)]
+        let lines: [String]
         do {
-            produced = try produce()
+            lines = try WireRequest(try request.withCredentialHeaders(), userAgent: userAgent).headerLines
         } catch {
-            stopped = .withdrawn
+            stopped = error == .withdrawn ? .withdrawn : .headersRefused
             return false
-        }
-        let lines = request.missingHeaders(produced).map {
-            HeaderField.requestLine(name: HeaderField.name($0.0), value: HeaderField.value($0.1))
         }
         nsx_curl_slist_free_all(list)
         list = nil
-        for line in earlyLines + lines {
+        for line in lines {
             guard let longer = nsx_curl_slist_append(list, line) else {
                 stopped = .headersRefused  // out of memory: never send the request without them
                 return false

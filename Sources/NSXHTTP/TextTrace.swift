@@ -1,3 +1,5 @@
+import NSXTime
+
 /// The `-v` trace as text: `>` lines for what was sent, `<` for what came back, `*` for
 /// retries and failures, each event handed to `write` as one block of whole lines.
 /// Credentials and secret body fields are redacted; control characters are escaped.
@@ -61,11 +63,6 @@ private extension String {
 }
 
 extension Duration {
-    var wholeMilliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-    }
-
     /// "1.2": seconds to one decimal, for people reading a trace.
     var tenthsOfSecondText: String {
         let tenths = (wholeMilliseconds + 50) / 100

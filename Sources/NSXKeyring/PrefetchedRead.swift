@@ -1,4 +1,5 @@
 import CSecretShim
+import NSXTime
 import Synchronization
 
 /// A keyring read started before it is needed, in a child process (`KeyringStore.prefetch`):
@@ -69,7 +70,7 @@ final class PrefetchedRead: Sendable {
         let sink = SecretSink()
         var status: Int32 = 0, locked: Int32 = 0
         var error = NSXSecretError()
-        let ending = nsx_secret_lookup_finish(child, Self.milliseconds(limit), SecretSink.receive, sink.context,
+        let ending = nsx_secret_lookup_finish(child, Int32(clamping: limit.wholeMilliseconds), SecretSink.receive, sink.context,
                                               &status, &locked, &error)
         switch ending {
         case NSXSecretChildAnswered:
@@ -82,10 +83,5 @@ final class PrefetchedRead: Sendable {
         default:
             return .failed(SecretServiceFailure(error))
         }
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -51,6 +51,12 @@ extension Duration {
     /// Whole seconds, the fraction dropped (towards zero): 90.9 s is 90, -0.5 s is 0.
     public var wholeSeconds: Int { Int(components.seconds) }
 
+    /// Whole milliseconds, the fraction dropped (towards zero), for the C calls that take them.
+    public var wholeMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+
     /// The duration in seconds as a number.
     public var inSeconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18

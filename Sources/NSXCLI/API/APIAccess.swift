@@ -42,16 +42,15 @@ struct APIAccess {
     }
 
     /// The credential to ask for only once connected, when its keyring read is running ahead
-    /// (`Factory.credentialReadAhead`) and nothing needs it before the first request: an API
+    /// (`Factory.credentialReadsAhead`) and nothing needs it before the first request: an API
     /// token (a session may need renewing first), no HTTP trace (it shows the headers before
     /// sending), and a request timeout well past the keyring's 5 s (the wait counts against
     /// it; shell completion's short budget never waits so). Reading it checks and fails
     /// exactly as `credential()` does.
     private func deferredCredential() -> DeferredCredential? {
-        guard let key = factory.credentialReadAhead, !factory.globals.verbose, factory.deadline == nil,
+        guard factory.credentialReadsAhead, !factory.globals.verbose, factory.deadline == nil,
               factory.globals.timeoutSeconds >= Self.shortestTimeoutToWaitIn,
-              let facts = try? factory.profileFacts(), facts.credentialType == .apiToken,
-              CredentialResolver(factory: factory).keyringKey == key else { return nil }
+              let facts = try? factory.profileFacts(), facts.credentialType == .apiToken else { return nil }
         let access = self
         return DeferredCredential { () throws(CLIError) in
             guard let credential = try access.credential() else { throw .notLoggedIn(profile: access.factory.globals.profile) }

@@ -24,9 +24,9 @@ public final class Factory {
     private var cachedDocument: ConfigDocument?
     private var cachedKeyring: (any SecretStore)?
     private var cachedHTTP: RetryingClient?
-    /// The keyring item whose read `NSXApp` started ahead in a child process
+    /// Whether `NSXApp` started the credential's keyring read ahead in a child process
     /// (`Dependencies.warmUp`): a client may then connect before it has the credential.
-    var credentialReadAhead: SecretKey?
+    var credentialReadsAhead = false
 
     public init(streams: IOStreams, environment: [String: String], globals: GlobalOptions,
                 dependencies: Dependencies = .system, loadedConfig: ConfigDocument? = nil,

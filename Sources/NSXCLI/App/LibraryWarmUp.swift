@@ -20,7 +20,7 @@ import NSXKeyring
 /// libcurl itself when it sends.
 enum LibraryWarmUp {
     /// True when the read runs in a child process, so the main thread is free to connect
-    /// while it runs (`Factory.credentialReadAhead`).
+    /// while it runs (`Factory.credentialReadsAhead`).
     static func start(reading key: SecretKey) -> Bool {
         if KeyringStore.prefetch(key) {
             CurlGlobal.preload()  // here: the main thread would only wait for the child

@@ -92,7 +92,7 @@ public enum NSXApp {
         }
         if !parsed.command.permissions.isEmpty, let key = CredentialResolver(factory: factory).keyringKey,
            dependencies.warmUp(key) {  // libcurl loads while the keyring lookup talks to the daemon
-            factory.credentialReadAhead = key  // and the first request connects meanwhile too
+            factory.credentialReadsAhead = true  // and the first request connects meanwhile too
         }
         do {
             try action.execute(Invocation(parsed: parsed, factory: factory))

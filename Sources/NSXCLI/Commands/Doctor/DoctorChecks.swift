@@ -127,8 +127,7 @@ struct DoctorChecks {
         do {
             let client = APIClient(baseURL: url, http: try factory.httpClient(), credential: nil, testEnvironment: false)
             let response = try client.send("GET", "/api/v1/me")
-            let ms = response.elapsed.components.seconds * 1000 + response.elapsed.components.attoseconds / 1_000_000_000_000_000
-            return (.ok(name, "\(url) answered in \(ms) ms"), response)
+            return (.ok(name, "\(url) answered in \(response.elapsed.wholeMilliseconds) ms"), response)
         } catch {
             let presentation = ErrorPresenter.present(error)
             let fix = presentation.hints.first ?? "Check --api-url / NSX_API_URL, the network and HTTPS_PROXY"
