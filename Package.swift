@@ -27,7 +27,7 @@ let package = Package(
         // linked: commands that need neither never load them, and the build needs no -dev headers.
         .target(name: "CLibraryLoader"),
         .target(name: "CCurlShim", dependencies: ["CLibraryLoader"]),
-        .target(name: "CSecretShim", dependencies: ["CLibraryLoader"]),
+        .target(name: "CSecretShim", dependencies: ["CLibraryLoader", "CProcessShim"]),
         .target(name: "CProcessShim"),
 
         // MARK: CLI layers, bottom up
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP", "NSXTime"]),
         .testTarget(name: "NSXJSONTests", dependencies: ["NSXJSON"]),
         .testTarget(name: "NSXConfigTests", dependencies: ["NSXConfig", "NSXJSON", "TestSupport"]),
-        .testTarget(name: "NSXKeyringTests", dependencies: ["NSXKeyring", "CSecretShim", "TestSupport"]),
+        .testTarget(name: "NSXKeyringTests", dependencies: ["NSXKeyring", "CSecretShim", "CProcessShim", "TestSupport"]),
         .testTarget(name: "NSXOutputTests", dependencies: ["NSXOutput", "NSXJSON", "NSXTime"]),
         .testTarget(name: "NSXCLITests", dependencies: ["NSXCLI", "NSXTime"]),
         .testTarget(name: "NSXTokenScanTests", dependencies: ["NSXTokenScan"]),

@@ -5,13 +5,21 @@
 // and every mapping takes the address space's lock), so the lookup barely overlaps; two
 // processes, like `secret-tool lookup … | curl`, do not. The child is a fork, not a new
 // program: no second start-up, and the secret only ever crosses a pipe.
+//
+// A new process starts on its parent's CPU more often than not, and there it waits until
+// the parent gives the CPU up; another CPU, idle and asleep, takes long to wake for it (on
+// the 2-CPU machines nsx is measured on, 2 ms either way, a tenth of a keyring request).
+// So the parent waits until the child says it runs, and then moves off the child's CPU
+// (nsx_process_step_aside) to do its own work beside it (docs/BENCHMARKS.md).
 #define _GNU_SOURCE
 #include "nsx_secret_shim.h"
 #include "nsx_secret_state.h"
+#include "CProcessShim.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,8 +38,48 @@ typedef struct {
     uint32_t length;
 } NSXChildAnswer;
 
+/// What the child writes first, as soon as it runs: the CPU it runs on (-1 if unknown).
+typedef struct {
+    int32_t cpu;
+} NSXChildStarted;
+
 /// The longest secret the pipe carries; nsx's tokens and sessions are far shorter.
 enum { NSXChildSecretLimit = 64 * 1024 };
+
+/// How long the parent waits for the child to say it runs before it gets on regardless.
+enum { NSXChildStartLimitMs = 1000 };
+
+// MARK: reading the pipe
+
+static int64_t nsx_now_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+enum { NSXReadDone = 0, NSXReadLate = 1, NSXReadEnded = -1, NSXReadFailed = -2 };
+
+/// Reads exactly `length` bytes by `deadline`: done, late, ended (end of file: the child is
+/// exiting) or failed (the pipe could not be read; the child may still be running).
+static int nsx_read_by(int fd, void *bytes, size_t length, int64_t deadline) {
+    char *next = bytes;
+    while (length > 0) {
+        int64_t left = deadline - nsx_now_ms();
+        if (left <= 0) return NSXReadLate;
+        struct pollfd waiting = { .fd = fd, .events = POLLIN };
+        int ready = poll(&waiting, 1, left > INT32_MAX ? INT32_MAX : (int)left);
+        if (ready < 0 && errno == EINTR) continue; // Ctrl-C: the child hears it too
+        if (ready < 0) return NSXReadFailed;
+        if (ready == 0) continue;
+        ssize_t got = read(fd, next, length);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return NSXReadFailed;
+        if (got == 0) return NSXReadEnded;
+        next += got;
+        length -= (size_t)got;
+    }
+    return NSXReadDone;
+}
 
 // MARK: the parent's side of the fork
 
@@ -88,6 +136,8 @@ static _Noreturn void nsx_child_run(const char *profile, const char *api_url, in
     signal(SIGTERM, SIG_DFL);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(1);
+    NSXChildStarted started = { .cpu = sched_getcpu() };
+    if (nsx_write_all(answer_fd, &started, sizeof started) != 0) _exit(1);
     // Keep stderr (GLib's warnings) and the answer pipe, as descriptor 3 (the caller keeps
     // 0-2 open, so the pipe is above them). stdin and stdout become /dev/null, so a pipe nsx
     // writes into is not held open by the child, and the rest (the config lock among them)
@@ -150,6 +200,12 @@ int nsx_secret_lookup_fork(const char *profile, const char *api_url, NSXSecretCh
     close(fds[1]);
     child->pid = pid;
     child->answer_fd = fds[0];
+    NSXChildStarted started;
+    int outcome = nsx_read_by(fds[0], &started, sizeof started, nsx_now_ms() + NSXChildStartLimitMs);
+    if (outcome == NSXReadDone) nsx_process_step_aside(started.cpu);
+    // Otherwise the message may still come, ahead of the answer (after the end of the pipe,
+    // reading again just finds the end again and reports how the child ended).
+    child->start_unread = outcome != NSXReadDone;
     return 0;
 }
 
@@ -161,36 +217,6 @@ static int nsx_reap(pid_t pid) {
     pid_t reaped;
     do { reaped = waitpid(pid, &status, 0); } while (reaped < 0 && errno == EINTR);
     return reaped == pid ? status : -1;
-}
-
-static int64_t nsx_now_ms(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-}
-
-enum { NSXReadDone = 0, NSXReadLate = 1, NSXReadEnded = -1, NSXReadFailed = -2 };
-
-/// Reads exactly `length` bytes by `deadline`: done, late, ended (end of file: the child is
-/// exiting) or failed (the pipe could not be read; the child may still be running).
-static int nsx_read_by(int fd, void *bytes, size_t length, int64_t deadline) {
-    char *next = bytes;
-    while (length > 0) {
-        int64_t left = deadline - nsx_now_ms();
-        if (left <= 0) return NSXReadLate;
-        struct pollfd waiting = { .fd = fd, .events = POLLIN };
-        int ready = poll(&waiting, 1, left > INT32_MAX ? INT32_MAX : (int)left);
-        if (ready < 0 && errno == EINTR) continue; // Ctrl-C: the child hears it too
-        if (ready < 0) return NSXReadFailed;
-        if (ready == 0) continue;
-        ssize_t got = read(fd, next, length);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) return NSXReadFailed;
-        if (got == 0) return NSXReadEnded;
-        next += got;
-        length -= (size_t)got;
-    }
-    return NSXReadDone;
 }
 
 /// Reaps a child that gave no full answer and says how it ended. One that closed the pipe is
@@ -220,7 +246,9 @@ NSXSecretChildEnding nsx_secret_lookup_finish(NSXSecretChild child, int timeout_
                                               int *status, int *locked, NSXSecretError *error) {
     int64_t deadline = nsx_now_ms() + (timeout_ms < 0 ? 0 : timeout_ms);
     NSXChildAnswer answer;
-    int outcome = nsx_read_by(child.answer_fd, &answer, sizeof answer, deadline);
+    NSXChildStarted started;
+    int outcome = child.start_unread ? nsx_read_by(child.answer_fd, &started, sizeof started, deadline) : NSXReadDone;
+    if (outcome == NSXReadDone) outcome = nsx_read_by(child.answer_fd, &answer, sizeof answer, deadline);
     char *secret = NULL;
     if (outcome == NSXReadDone && answer.length > 0) {
         secret = answer.length <= NSXChildSecretLimit ? malloc(answer.length) : NULL;

@@ -55,7 +55,7 @@ final class PrefetchedRead: Sendable {
             return state.answered
         }
         for pid in answered {
-            nsx_secret_child_reap(NSXSecretChild(pid: pid, answer_fd: -1))
+            nsx_secret_child_reap(NSXSecretChild(pid: pid, answer_fd: -1, start_unread: 0))
         }
     }
 

@@ -77,33 +77,98 @@ import TestSupport
     /// holds one connection that carried no byte, and the keyring's failure is what nsx
     /// reports (exit 3), as when the read came before connecting.
     @Test func theAPIIsConnectedToWhileTheKeyringAnswersAndNothingIsSentWithoutTheCredential() throws {
-        let world = try AuthWorld()
-        let token = try world.createToken(name: "ahead", permissions: ["servers:read"])
-        let login = try world.user.nsx(["login", "--with-token"], stdin: token)
-        #expect(login.status == 0, "\(login)")
-        let api = try SilentSocket(loopbackTCP: ())
-        defer { api.close() }
-        let apiURL = "http://127.0.0.1:\(api.port)"
-        // The profile as if it had logged in there (its secret is never reached: the bus is silent).
-        let configFile = world.user.configDir.appendingPathComponent("config.json")
-        var config = try world.configJSON()
-        var profiles = try #require(config["profiles"] as? [String: Any])
-        var profile = try #require(profiles["default"] as? [String: Any])
-        profile["api_url"] = apiURL
-        profiles["default"] = profile
-        config["profiles"] = profiles
-        try JSONSerialization.data(withJSONObject: config).write(to: configFile)
-        let socketPath = world.user.configDir.appendingPathComponent("silent.sock").path
-        let bus = try SilentSocket(path: socketPath)
-        defer { bus.close() }
+        let silent = try SilentAPIAndBus(tokenName: "ahead")
+        defer { silent.close() }
 
-        let run = try world.user.nsx(["servers", "get", "srv_000000000000"],
-                                     extraEnvironment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(socketPath)", "NSX_API_URL": apiURL])
+        let run = try silent.world.user.nsx(["servers", "get", "srv_000000000000"], extraEnvironment: silent.environment)
         #expect(run.status == 3, "\(run)")
         #expect(run.stderr.contains("the keyring did not answer in time"), "\(run)")
-        let connections = api.takeConnections()
+        let connections = silent.api.takeConnections()
         #expect(connections.count == 1, "connections: \(connections.count)")
         #expect(connections.allSatisfy { $0.isEmpty }, "sent without a credential: \(connections.map { String(decoding: $0, as: UTF8.self) })")
+    }
+
+    /// The lookup child's choreography leaves the command as it was: the parent moves off
+    /// the child's CPU and gives its affinity back, and only the thread that opens libcurl
+    /// beside the child runs at a lower priority. Checked on the real binary's main thread
+    /// while it waits, connected, for a keyring that never answers.
+    @Test func aLookupChildLeavesTheCommandsPriorityAndCPUsAsTheyWere() throws {
+        let silent = try SilentAPIAndBus(tokenName: "beside")
+        defer { silent.close() }
+
+        // What nsx starts with: this thread's (posix_spawn passes both on).
+        let ownNice = try #require(Self.threadNice("/proc/thread-self"))
+        let ownCPUs = try #require(ThreadAffinity.cpus())
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        defer { close(null) }
+        let pid = try spawn(BuildProducts.nsx.path, ["servers", "get", "srv_000000000000"],
+                            environment: silent.world.user.environment.merging(silent.environment) { $1 }, stdout: null, stderr: null)
+        var status: Int32 = 0
+        defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+        // Connected: libcurl is open and the child has been started (the keyring then keeps
+        // nsx waiting for 5 s).
+        try #require(silent.api.waitForConnection(timeout: .seconds(20)), "nsx never connected to the API")
+        try #require(!Self.children(of: pid).isEmpty, "no lookup child: the read did not run ahead")
+        // With one CPU there is nowhere to step aside to; the checks then still hold.
+        #expect(Self.threadNice("/proc/\(pid)/task/\(pid)") == ownNice, "the command's own thread runs at another priority")
+        #expect(ThreadAffinity.cpus(of: pid) == ownCPUs, "the command's CPUs were not given back")
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 3, "wait status \(status)")
+    }
+
+    /// A profile logged in with an API token (whose `get` connects while the keyring answers),
+    /// as if at an API that is a listener recording what reaches it, and a session bus that
+    /// never answers (the profile's secret is never reached).
+    private struct SilentAPIAndBus {
+        let world: AuthWorld
+        let api: SilentSocket
+        let bus: SilentSocket
+        /// For nsx: the silent bus and the listener's URL.
+        let environment: [String: String]
+
+        init(tokenName: String) throws {
+            world = try AuthWorld()
+            let token = try world.createToken(name: tokenName, permissions: ["servers:read"])
+            let login = try world.user.nsx(["login", "--with-token"], stdin: token)
+            guard login.status == 0 else { throw WorldError.failed(["login", "--with-token"], login) }
+            api = try SilentSocket(loopbackTCP: ())
+            let apiURL = "http://127.0.0.1:\(api.port)"
+            let configFile = world.user.configDir.appendingPathComponent("config.json")
+            var config = try world.configJSON()
+            var profiles = try #require(config["profiles"] as? [String: Any])
+            var profile = try #require(profiles["default"] as? [String: Any])
+            profile["api_url"] = apiURL
+            profiles["default"] = profile
+            config["profiles"] = profiles
+            try JSONSerialization.data(withJSONObject: config).write(to: configFile)
+            let socketPath = world.user.configDir.appendingPathComponent("silent.sock").path
+            bus = try SilentSocket(path: socketPath)
+            environment = ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(socketPath)", "NSX_API_URL": apiURL]
+        }
+
+        func close() {
+            api.close()
+            bus.close()
+        }
+    }
+
+    /// A thread's nice value (field 19 of its stat file).
+    private static func threadNice(_ folder: String) -> Int? {
+        guard let stat = try? String(contentsOfFile: folder + "/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")  // from field 3 on
+        return fields.count > 16 ? Int(fields[16]) : nil
+    }
+
+    /// The processes whose parent is `pid` (field 4 of their stat files).
+    private static func children(of pid: pid_t) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.filter { name in
+            guard name.allSatisfy(\.isNumber), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let end = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: end)...].split(separator: " ")  // from field 3 on
+            return fields.count > 1 && fields[1] == "\(pid)"
+        }
     }
 
     /// A locked keyring with no prompter to unlock it: the request says the keyring is locked

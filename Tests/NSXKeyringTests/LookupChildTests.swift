@@ -38,12 +38,27 @@ import Glibc
         #expect(Self.isGone(child.pid))
     }
 
+    /// A child that started later than its parent waited for leaves its start message in the
+    /// pipe ahead of the answer (`start_unread`): the answer is read after it, not from it.
+    @Test func aStartMessageLeftUnreadIsReadBeforeTheAnswer() throws {
+        // The start message says CPU 1; then a whole "not found" answer (every field zero).
+        let answerSize = 4 + 4 + MemoryLayout<NSXSecretError>.size + 4
+        let child = try Self.fakeChild("printf '\\001\\000\\000\\000'; head -c \(answerSize) /dev/zero", startUnread: true)
+        let ending = Self.finish(child, timeoutMilliseconds: 5000)
+        #expect(ending.ending == NSXSecretChildAnswered, "\(ending.message)")
+        #expect(ending.status == 0, "the start message was read as the answer's status")
+        #expect(!ending.received)
+        nsx_secret_child_reap(child)
+        #expect(Self.isGone(child.pid))
+    }
+
     // MARK: helpers
 
     struct Ending {
         var ending: NSXSecretChildEnding
         var message: String
         var received: Bool
+        var status: Int32
     }
 
     static func finish(_ child: NSXSecretChild, timeoutMilliseconds: Int32) -> Ending {
@@ -57,12 +72,12 @@ import Glibc
         let message = withUnsafeBytes(of: error.message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
-        return withExtendedLifetime(flag) { Ending(ending: ending, message: message, received: flag.raised) }
+        return withExtendedLifetime(flag) { Ending(ending: ending, message: message, received: flag.raised, status: status) }
     }
 
     /// `sh -c script` with its standard output on a new pipe, as a lookup child writes its
     /// answer; no signal blocked, so SIGKILL and the script's own signals behave as for nsx.
-    static func fakeChild(_ script: String) throws -> NSXSecretChild {
+    static func fakeChild(_ script: String, startUnread: Bool = false) throws -> NSXSecretChild {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
         _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
@@ -70,7 +85,7 @@ import Glibc
         let spawned = Result { try spawn("/bin/sh", ["-c", script], stdout: ends[1]) }
         close(ends[1])
         do {
-            return NSXSecretChild(pid: try spawned.get(), answer_fd: ends[0])
+            return NSXSecretChild(pid: try spawned.get(), answer_fd: ends[0], start_unread: startUnread ? 1 : 0)
         } catch {
             close(ends[0])
             throw error

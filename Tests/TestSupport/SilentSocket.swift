@@ -79,6 +79,20 @@ public final class SilentSocket {
         }
     }
 
+    /// Waits up to `timeout` for a client to connect, without accepting it; true when one has.
+    public func waitForConnection(timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return false }
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&waiting, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            return ready == 1
+        }
+    }
+
     public func close() {
         Glibc.close(descriptor)
     }

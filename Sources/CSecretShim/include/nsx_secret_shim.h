@@ -104,6 +104,8 @@ int nsx_secret_clear(const char *profile, const char *api_url,
 typedef struct {
     int pid;
     int answer_fd;
+    /// 1 while the child's start message (which comes before its answer) is still unread.
+    int start_unread;
 } NSXSecretChild;
 
 /// Starts looking up profile + api_url in a child process: a fork of this one that opens
@@ -114,6 +116,10 @@ typedef struct {
 /// Only a process with a single thread that has not asked for libsecret yet may fork so:
 /// otherwise (and when fork or pipe fail) this returns an errno value (EBUSY for the first
 /// two) and the caller looks the item up itself. Returns 0 and fills *child on success.
+/// It returns once the child runs (or after a second without news of it, which comes on
+/// top of the answer's own deadline), and off the CPU the child started on when another is
+/// allowed: the child then starts at once instead of waiting behind this process, and what
+/// this process does next runs beside it.
 int nsx_secret_lookup_fork(const char *profile, const char *api_url, NSXSecretChild *child);
 
 /// How a forked lookup ended (nsx_secret_lookup_finish).

@@ -19,21 +19,38 @@ import NSXKeyring
 /// where it is used. With NSX_TOKEN there is nothing to overlap, so that path opens
 /// libcurl itself when it sends.
 enum LibraryWarmUp {
+    /// How much lower than the command the thread that opens libcurl beside a lookup child
+    /// runs (a nice increment; on Linux it applies to that thread alone).
+    static let besideLookupNice: Int32 = 5
+
     /// True when the read runs in a child process, so the main thread is free to connect
     /// while it runs (`Factory.credentialReadsAhead`).
     static func start(reading key: SecretKey) -> Bool {
         if KeyringStore.prefetch(key) {
-            CurlGlobal.preload()  // here: the main thread would only wait for the child
+            // The lookup is the request's longest step, and the request needs libcurl only
+            // once the answer is in. On a thread of lower priority, libcurl opens while the
+            // lookup child waits on the bus and the keyring daemon, rather than taking CPU
+            // time from it (and from them, where they share nsx's scheduling group): see
+            // docs/BENCHMARKS.md for the figures. The main thread goes on to the command,
+            // and waits for this thread when it first calls libcurl (to connect ahead).
+            detach { _ in
+                _ = nice(LibraryWarmUp.besideLookupNice)
+                CurlGlobal.preload()
+                return nil
+            }
             return true
         }
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { _ in
+        detach { _ in
             KeyringStore.preload()
             CurlGlobal.preload()
             return nil
-        }, nil)
-        if started == 0 { pthread_detach(thread) }
+        }
         return false
+    }
+
+    private static func detach(_ body: @escaping @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer?) {
+        var thread = pthread_t()
+        if pthread_create(&thread, nil, body, nil) == 0 { pthread_detach(thread) }
     }
 
     /// Before nsx exits: no lookup child outlives it (`KeyringStore.settlePrefetch`).
