@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "nsx-server", dependencies: ["NSXServer", "NSXCommandLine"]),
 
         // MARK: Tests (one target per module, plus the end-to-end suite)
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["NSXTime"], path: "Tests/TestSupport"),
         .testTarget(name: "NSXTimeTests", dependencies: ["NSXTime"]),
         .testTarget(name: "NSXCommandLineTests", dependencies: ["NSXCommandLine", "TestSupport"]),
         .testTarget(name: "NSXHTTPTests", dependencies: ["NSXHTTP", "NSXTime"]),
@@ -82,6 +82,7 @@ let package = Package(
             "NSXJSON",
             "NSXTime",
             "NSXCommandLine",
+            "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["NSXJSON", "TestSupport"]),

@@ -97,23 +97,24 @@ import TestSupport
         defer { silent.close() }
 
         // What nsx starts with: this thread's (posix_spawn passes both on).
-        let ownNice = try #require(Self.threadNice("/proc/thread-self"))
+        let ownNice = try #require(ProcStat("/proc/thread-self")?.number(19))
         let ownCPUs = try #require(ThreadAffinity.cpus())
         let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
         defer { close(null) }
         let pid = try spawn(BuildProducts.nsx.path, ["servers", "get", "srv_000000000000"],
                             environment: silent.world.user.environment.merging(silent.environment) { $1 }, stdout: null, stderr: null)
-        var status: Int32 = 0
-        defer { if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) } }
+        var exited = false
+        defer { if !exited { kill(pid, SIGKILL); _ = waitForExit(pid) } }
         // Connected: libcurl is open and the child has been started (the keyring then keeps
         // nsx waiting for 5 s).
         try #require(silent.api.waitForConnection(timeout: .seconds(20)), "nsx never connected to the API")
-        try #require(!Self.children(of: pid).isEmpty, "no lookup child: the read did not run ahead")
+        try #require(!ProcStat.children(of: pid).isEmpty, "no lookup child: the read did not run ahead")
         // With one CPU there is nowhere to step aside to; the checks then still hold.
-        #expect(Self.threadNice("/proc/\(pid)/task/\(pid)") == ownNice, "the command's own thread runs at another priority")
+        #expect(ProcStat("/proc/\(pid)/task/\(pid)")?.number(19) == ownNice, "the command's own thread runs at another priority")
         #expect(ThreadAffinity.cpus(of: pid) == ownCPUs, "the command's CPUs were not given back")
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 3, "wait status \(status)")
+        let status = waitForExit(pid)
+        exited = true
+        #expect(status == 3, "exit status \(status)")
     }
 
     /// A profile logged in with an API token (whose `get` connects while the keyring answers),
@@ -149,25 +150,6 @@ import TestSupport
         func close() {
             api.close()
             bus.close()
-        }
-    }
-
-    /// A thread's nice value (field 19 of its stat file).
-    private static func threadNice(_ folder: String) -> Int? {
-        guard let stat = try? String(contentsOfFile: folder + "/stat", encoding: .utf8),
-              let end = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: end)...].split(separator: " ")  // from field 3 on
-        return fields.count > 16 ? Int(fields[16]) : nil
-    }
-
-    /// The processes whose parent is `pid` (field 4 of their stat files).
-    private static func children(of pid: pid_t) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return names.filter { name in
-            guard name.allSatisfy(\.isNumber), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let end = stat.lastIndex(of: ")") else { return false }
-            let fields = stat[stat.index(after: end)...].split(separator: " ")  // from field 3 on
-            return fields.count > 1 && fields[1] == "\(pid)"
         }
     }
 

@@ -43,9 +43,19 @@ public func run(_ executable: String, _ arguments: [String], environment: [Strin
         if exited { break }
         exited = waitpid(pid, &status, WNOHANG) == pid
     }
-    if !exited { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
-    let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return ProcessResult(status: exitCode, output: String(decoding: output, as: UTF8.self))
+    return ProcessResult(status: exited ? exitStatus(status) : waitForExit(pid), output: String(decoding: output, as: UTF8.self))
+}
+
+/// Waits for `pid` to end, through interruptions; its exit status as a shell reports it.
+public func waitForExit(_ pid: pid_t) -> Int32 {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return exitStatus(status)
+}
+
+/// A wait status as a shell reports it: the exit code, or 128 + the signal that ended it.
+private func exitStatus(_ status: Int32) -> Int32 {
+    status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
 }
 
 /// Starts a program the way `run` does (no signal blocked, default dispositions, stdin on

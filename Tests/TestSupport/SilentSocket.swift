@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import NSXTime
 
 /// A socket that is listened on but never accepted from while a test runs: a client's
 /// connect succeeds (the kernel completes it into the backlog) and whatever it then waits for
@@ -86,7 +87,7 @@ public final class SilentSocket {
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { return false }
             var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let milliseconds = Int32(clamping: left.wholeMilliseconds + 1)
             let ready = poll(&waiting, 1, milliseconds)
             if ready < 0 && errno == EINTR { continue }
             return ready == 1

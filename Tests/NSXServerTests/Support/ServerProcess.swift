@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `nsx-server` binary, started on a free port.
 final class ServerProcess {
@@ -47,11 +48,9 @@ final class ServerProcess {
 
     /// CPU time the server has used so far (user + system), from /proc.
     func cpuSeconds() throws -> Double {
-        let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
-        // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-        let fields = stat[stat.index(after: try #require(stat.lastIndex(of: ")")))...].split(separator: " ")
+        let stat = try #require(ProcStat("/proc/\(process.processIdentifier)"))
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
-        return (try #require(Double(fields[11])) + (try #require(Double(fields[12])))) / ticks
+        return Double(try #require(stat.number(14)) + (try #require(stat.number(15)))) / ticks  // utime + stime
     }
 
     func kill9() {
